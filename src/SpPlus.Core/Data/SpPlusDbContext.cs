@@ -1,0 +1,36 @@
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore;
+using SpPlus.Core.Auditing;
+using SpPlus.Core.Engagements;
+using SpPlus.Core.Identity;
+using SpPlus.Core.Structures;
+
+namespace SpPlus.Core.Data;
+
+public class SpPlusDbContext(DbContextOptions<SpPlusDbContext> options)
+    : IdentityDbContext<AppUser, IdentityRole, string>(options), IDataProtectionKeyContext
+{
+    public DbSet<Department> Departments => Set<Department>();
+    public DbSet<Structure> Structures => Set<Structure>();
+    public DbSet<UserStructure> UserStructures => Set<UserStructure>();
+    public DbSet<EngagementFramework> EngagementFrameworks => Set<EngagementFramework>();
+    public DbSet<Engagement> Engagements => Set<Engagement>();
+    public DbSet<EngagementSubCriterion> EngagementSubCriteria => Set<EngagementSubCriterion>();
+    public DbSet<LocalCommitment> LocalCommitments => Set<LocalCommitment>();
+    public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
+    public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
+
+    protected override void OnModelCreating(ModelBuilder builder)
+    {
+        base.OnModelCreating(builder);
+        builder.ApplyConfigurationsFromAssembly(typeof(SpPlusDbContext).Assembly);
+    }
+
+    protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
+    {
+        // Enums are stored by name: readable in the database and stable if members are reordered.
+        configurationBuilder.Properties<Enum>().HaveConversion<string>().HaveMaxLength(40);
+    }
+}

@@ -1,0 +1,25 @@
+using Microsoft.AspNetCore.Authorization;
+using SpPlus.Core.Identity;
+
+namespace SpPlus.Web.Authorization;
+
+/// <summary>Role-based policies for areas and controllers. Per-record checks go through <see cref="StructureAuthorizationHandler"/>.</summary>
+public static class Policies
+{
+    /// <summary>Any signed-in agent with at least one role.</summary>
+    public const string Staff = "Staff";
+
+    /// <summary>Accounts, structures, catalogues, settings, audit log.</summary>
+    public const string Administration = "Administration";
+
+    /// <summary>The framework versions: create, edit wordings, activate.</summary>
+    public const string ManageFrameworks = "ManageFrameworks";
+
+    public static void Configure(AuthorizationOptions options)
+    {
+        options.AddPolicy(Staff, p => p.RequireAuthenticatedUser().RequireRole(RoleNames.All));
+        options.AddPolicy(Administration, p => p.RequireRole(RoleNames.Administrator));
+        options.AddPolicy(ManageFrameworks, p => p.RequireRole(RoleNames.Administrator));
+        options.FallbackPolicy = options.GetPolicy(Staff);
+    }
+}

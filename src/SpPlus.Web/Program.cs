@@ -1,0 +1,144 @@
+using System.Globalization;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.HttpOverrides;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Localization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.ViewFeatures;
+using Serilog;
+using SpPlus.Core.Auditing;
+using SpPlus.Core.Data;
+using SpPlus.Core.Data.Seeding;
+using SpPlus.Core.Identity;
+using SpPlus.Web.Authorization;
+using SpPlus.Web.Infrastructure;
+
+var builder = WebApplication.CreateBuilder(args);
+builder.WebHost.ConfigureKestrel(options => options.AddServerHeader = false);
+
+// Logging: Serilog from configuration (console + rolling file), one logger per host.
+builder.Services.AddSerilog((services, logger) => logger
+    .ReadFrom.Configuration(builder.Configuration)
+    .ReadFrom.Services(services)
+    .Enrich.FromLogContext(), preserveStaticLogger: true);
+
+// Data
+builder.Services.AddSingleton(TimeProvider.System);
+builder.Services.AddHttpContextAccessor();
+builder.Services.AddScoped<IAuditActor, HttpAuditActor>();
+builder.Services.AddSpPlusData(builder.Configuration, builder.Environment);
+builder.Services.AddScoped<ReferenceDataSeeder>();
+builder.Services.AddScoped<DemoDataSeeder>();
+builder.Services.AddDataProtection().SetApplicationName("SpPlus").PersistKeysToDbContext<SpPlusDbContext>();
+
+// Accounts
+builder.Services
+    .AddIdentity<AppUser, IdentityRole>(options =>
+    {
+        options.Password.RequiredLength = 12;
+        options.Password.RequireDigit = false;
+        options.Password.RequireLowercase = false;
+        options.Password.RequireUppercase = false;
+        options.Password.RequireNonAlphanumeric = false;
+        options.Password.RequiredUniqueChars = 1;
+        options.Lockout.MaxFailedAccessAttempts = 5;
+        options.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
+        options.Lockout.AllowedForNewUsers = true;
+        options.User.RequireUniqueEmail = true;
+        options.SignIn.RequireConfirmedAccount = false;
+    })
+    .AddEntityFrameworkStores<SpPlusDbContext>()
+    .AddSignInManager<SpPlusSignInManager>()
+    .AddErrorDescriber<FrenchIdentityErrorDescriber>()
+    .AddPasswordValidator<CommonPasswordValidator<AppUser>>()
+    .AddDefaultTokenProviders();
+builder.Services.Configure<SecurityStampValidatorOptions>(o => o.ValidationInterval = TimeSpan.FromMinutes(1));
+builder.Services.ConfigureApplicationCookie(options =>
+{
+    options.Cookie.Name = "SpPlus.Auth";
+    options.Cookie.HttpOnly = true;
+    options.Cookie.SecurePolicy = CookieSecurePolicy.Always;
+    options.Cookie.SameSite = SameSiteMode.Lax;
+    options.LoginPath = "/Account/Login";
+    options.LogoutPath = "/Account/Logout";
+    options.AccessDeniedPath = "/erreur/403";
+    options.ExpireTimeSpan = TimeSpan.FromHours(8);
+    options.SlidingExpiration = true;
+    // A refused authorization answers 403 (and the French error page), not a redirect.
+    options.Events.OnRedirectToAccessDenied = context =>
+    {
+        context.Response.StatusCode = StatusCodes.Status403Forbidden;
+        return Task.CompletedTask;
+    };
+});
+builder.Services.Configure<CookieTempDataProviderOptions>(options =>
+{
+    options.Cookie.Name = "SpPlus.TempData";
+    options.Cookie.SecurePolicy = CookieSecurePolicy.Always;
+    options.Cookie.SameSite = SameSiteMode.Lax;
+    options.Cookie.HttpOnly = true;
+});
+builder.Services.AddAntiforgery(options =>
+{
+    options.Cookie.Name = "SpPlus.Antiforgery";
+    options.Cookie.SecurePolicy = CookieSecurePolicy.Always;
+    options.Cookie.SameSite = SameSiteMode.Strict;
+});
+
+// Authorization: role policies, and the one resource handler for structure scope.
+builder.Services.AddAuthorization(Policies.Configure);
+builder.Services.AddScoped<UserScope>();
+builder.Services.AddScoped<IAuthorizationHandler, StructureAuthorizationHandler>();
+
+// MVC in French
+builder.Services.AddControllersWithViews(options =>
+{
+    options.Filters.Add(new AutoValidateAntiforgeryTokenAttribute());
+    FrenchValidationMetadataProvider.Configure(options);
+});
+builder.Services.Configure<RequestLocalizationOptions>(options =>
+{
+    var french = new CultureInfo("fr-FR");
+    options.DefaultRequestCulture = new RequestCulture(french);
+    options.SupportedCultures = [french];
+    options.SupportedUICultures = [french];
+    options.RequestCultureProviders.Clear();
+});
+builder.Services.AddHealthChecks().AddDbContextCheck<SpPlusDbContext>("database");
+builder.Services.Configure<ForwardedHeadersOptions>(options =>
+{
+    options.ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto;
+    options.KnownIPNetworks.Clear();
+    options.KnownProxies.Clear();
+});
+
+var app = builder.Build();
+
+await app.InitializeDatabaseAsync();
+app.PrintDemoAccountsOnStart();
+
+app.UseForwardedHeaders();
+if (!app.Environment.IsDevelopment())
+{
+    app.UseExceptionHandler("/erreur/500");
+}
+
+app.UseSecurityHeaders(SecurityHeaders.Policy(app.Environment));
+app.UseStatusCodePagesWithReExecute("/erreur/{0}");
+app.UseStaticFiles();
+app.UseSerilogRequestLogging(options => options.Logger = app.Services.GetRequiredService<Serilog.ILogger>());
+app.UseRequestLocalization();
+app.UseRouting();
+app.UseAuthentication();
+app.UseAuthorization();
+app.UseMiddleware<NoStoreForSignedInUsers>();
+
+app.MapHealthChecks("/health").AllowAnonymous();
+app.MapControllerRoute("areas", "{area:exists}/{controller=Home}/{action=Index}/{id?}");
+app.MapControllerRoute("default", "{controller=Home}/{action=Index}/{id?}");
+
+await app.RunAsync();
+
+/// <summary>The entry point, visible to the functional tests' <c>WebApplicationFactory&lt;Program&gt;</c>.</summary>
+public partial class Program;
