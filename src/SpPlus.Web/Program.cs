@@ -1,4 +1,6 @@
 using System.Globalization;
+using System.Text.Encodings.Web;
+using System.Text.Unicode;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.HttpOverrides;
@@ -6,11 +8,14 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Localization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.ViewFeatures;
+using Microsoft.Extensions.WebEncoders;
 using Serilog;
 using SpPlus.Core.Auditing;
 using SpPlus.Core.Data;
 using SpPlus.Core.Data.Seeding;
+using SpPlus.Core.Engagements;
 using SpPlus.Core.Identity;
+using SpPlus.Core.Structures;
 using SpPlus.Web.Authorization;
 using SpPlus.Web.Infrastructure;
 
@@ -30,6 +35,12 @@ builder.Services.AddScoped<IAuditActor, HttpAuditActor>();
 builder.Services.AddSpPlusData(builder.Configuration, builder.Environment);
 builder.Services.AddScoped<ReferenceDataSeeder>();
 builder.Services.AddScoped<DemoDataSeeder>();
+
+// Feature services
+builder.Services.AddScoped<StructureService>();
+builder.Services.AddScoped<AccountAdministrationService>();
+builder.Services.AddScoped<EngagementFrameworkService>();
+builder.Services.AddScoped<LocalCommitmentService>();
 builder.Services.AddDataProtection().SetApplicationName("SpPlus").PersistKeysToDbContext<SpPlusDbContext>();
 
 // Accounts
@@ -58,7 +69,7 @@ builder.Services.ConfigureApplicationCookie(options =>
 {
     options.Cookie.Name = "SpPlus.Auth";
     options.Cookie.HttpOnly = true;
-    options.Cookie.SecurePolicy = CookieSecurePolicy.Always;
+    options.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
     options.Cookie.SameSite = SameSiteMode.Lax;
     options.LoginPath = "/Account/Login";
     options.LogoutPath = "/Account/Logout";
@@ -75,14 +86,14 @@ builder.Services.ConfigureApplicationCookie(options =>
 builder.Services.Configure<CookieTempDataProviderOptions>(options =>
 {
     options.Cookie.Name = "SpPlus.TempData";
-    options.Cookie.SecurePolicy = CookieSecurePolicy.Always;
+    options.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
     options.Cookie.SameSite = SameSiteMode.Lax;
     options.Cookie.HttpOnly = true;
 });
 builder.Services.AddAntiforgery(options =>
 {
     options.Cookie.Name = "SpPlus.Antiforgery";
-    options.Cookie.SecurePolicy = CookieSecurePolicy.Always;
+    options.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
     options.Cookie.SameSite = SameSiteMode.Strict;
 });
 
@@ -91,7 +102,8 @@ builder.Services.AddAuthorization(Policies.Configure);
 builder.Services.AddScoped<UserScope>();
 builder.Services.AddScoped<IAuthorizationHandler, StructureAuthorizationHandler>();
 
-// MVC in French
+// MVC in French: accented letters written as they are, not as numeric entities.
+builder.Services.Configure<WebEncoderOptions>(options => options.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.All));
 builder.Services.AddControllersWithViews(options =>
 {
     options.Filters.Add(new AutoValidateAntiforgeryTokenAttribute());

@@ -24,6 +24,9 @@ public sealed class EngagementFrameworkService(SpPlusDbContext db, TimeProvider 
     private const string FrameworkNotFound = "Ce référentiel n'existe pas.";
     private const string EngagementNotFound = "Cet engagement n'existe pas.";
 
+    /// <summary>"Un référentiel existe déjà pour l'année 2025."</summary>
+    public static string DuplicateYearMessage(int year) => $"Un référentiel existe déjà pour l'année {year}.";
+
     /// <summary>Creates a draft version <paramref name="year"/> with copies of the source's engagements and sub-criteria; returns its id.</summary>
     public async Task<OperationResult<int>> CreateCopyAsync(int sourceFrameworkId, int year, string name, CancellationToken cancellationToken = default)
     {
@@ -44,7 +47,7 @@ public sealed class EngagementFrameworkService(SpPlusDbContext db, TimeProvider 
         }
         else if (await db.EngagementFrameworks.AnyAsync(f => f.Year == year, cancellationToken))
         {
-            errors.Add($"Un référentiel existe déjà pour l'année {year}.");
+            errors.Add(DuplicateYearMessage(year));
         }
 
         var source = await db.EngagementFrameworks.AsNoTracking()
@@ -228,8 +231,10 @@ public sealed class EngagementFrameworkService(SpPlusDbContext db, TimeProvider 
     /// <summary>Removes an engagement from a draft (with its sub-criteria); the following ones move up a number.</summary>
     public async Task<OperationResult> RemoveEngagementAsync(int engagementId, CancellationToken cancellationToken = default)
     {
+        // Sub-criteria are loaded so that their deletion is tracked, hence audited, rather than left to the cascade.
         var engagement = await db.Engagements
             .Include(e => e.Framework)
+            .Include(e => e.SubCriteria)
             .FirstOrDefaultAsync(e => e.Id == engagementId, cancellationToken);
         if (engagement is null)
         {

@@ -1,5 +1,6 @@
 using System.ComponentModel.DataAnnotations;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.ModelBinding;
 using Microsoft.AspNetCore.Mvc.ModelBinding.Metadata;
 
 namespace SpPlus.Web.Infrastructure;
@@ -9,6 +10,15 @@ public sealed class FrenchValidationMetadataProvider : IValidationMetadataProvid
 {
     public void CreateValidationMetadata(ValidationMetadataProviderContext context)
     {
+        // MVC adds an implicit [Required] (with an English message) to non-nullable value types when validators are
+        // built; adding a French one here first prevents that.
+        var type = context.Key.ModelType;
+        if (context.Key.MetadataKind == ModelMetadataKind.Property && type.IsValueType && Nullable.GetUnderlyingType(type) is null
+            && !context.ValidationMetadata.ValidatorMetadata.OfType<RequiredAttribute>().Any())
+        {
+            context.ValidationMetadata.ValidatorMetadata.Add(new RequiredAttribute());
+        }
+
         foreach (var attribute in context.ValidationMetadata.ValidatorMetadata.OfType<ValidationAttribute>())
         {
             if (attribute.ErrorMessage is not null || attribute.ErrorMessageResourceName is not null)

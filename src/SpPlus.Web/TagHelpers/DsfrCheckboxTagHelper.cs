@@ -30,7 +30,7 @@ public sealed class DsfrCheckboxTagHelper : DsfrFieldTagHelperBase
         checkbox.TagRenderMode = TagRenderMode.SelfClosing;
         DescribeByMessages(checkbox, field);
 
-        BecomeDiv(output, "fr-checkbox-group");
+        BecomeDiv(output, "fr-checkbox-group", "sp-checkbox");
         if (field.HasErrors)
         {
             output.AddClass("fr-checkbox-group--error", HtmlEncoder.Default);

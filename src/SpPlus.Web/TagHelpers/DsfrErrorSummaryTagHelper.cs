@@ -77,13 +77,19 @@ public sealed class DsfrErrorSummaryTagHelper : TagHelper
         output.Content.AppendHtml(list);
     }
 
-    /// <summary>Model-level errors first, then each field's, in model state order.</summary>
+    /// <summary>
+    /// Model-level errors first, then each field's in the order the model declares its properties
+    /// (the order of the form, as a rule), keys the model does not know last.
+    /// </summary>
     private IEnumerable<(string Key, string Message)> Errors()
     {
+        var modelMetadata = ViewContext.ViewData.ModelMetadata;
         var entries = ViewContext.ViewData.ModelState
             .Where(entry => entry.Value is { Errors.Count: > 0 })
-            .OrderBy(entry => entry.Key.Length == 0 ? 0 : 1);
-        foreach (var (key, entry) in entries)
+            .Select(entry => (entry.Key, entry.Value, Order: ErrorOrder.Of(modelMetadata, entry.Key)))
+            .OrderBy(entry => entry.Order, ErrorOrder.Comparer)
+            .ToList();
+        foreach (var (key, entry, _) in entries)
         {
             foreach (var error in entry?.Errors ?? [])
             {

@@ -1,4 +1,5 @@
 using System.Text.Encodings.Web;
+using System.Text.Unicode;
 using Microsoft.AspNetCore.Html;
 using Microsoft.AspNetCore.Mvc.Rendering;
 
@@ -56,11 +57,13 @@ internal static class DsfrMarkup
         return group;
     }
 
-    /// <summary>The HTML of <paramref name="content"/> as a string (for tests and diagnostics).</summary>
+    private static readonly HtmlEncoder ReadableEncoder = HtmlEncoder.Create(UnicodeRanges.All);
+
+    /// <summary>The HTML of <paramref name="content"/> as a string, accented letters left as they are (for tests and diagnostics).</summary>
     public static string ToHtml(this IHtmlContent content)
     {
         using var writer = new StringWriter();
-        content.WriteTo(writer, HtmlEncoder.Default);
+        content.WriteTo(writer, ReadableEncoder);
         return writer.ToString();
     }
 

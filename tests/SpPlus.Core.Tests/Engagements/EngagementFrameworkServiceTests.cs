@@ -9,11 +9,7 @@ public sealed class EngagementFrameworkServiceTests : IAsyncLifetime
 
     public async Task InitializeAsync() => _database = await EngagementTestDatabase.CreateAsync();
 
-    public Task DisposeAsync()
-    {
-        _database.Dispose();
-        return Task.CompletedTask;
-    }
+    public async Task DisposeAsync() => await _database.DisposeAsync();
 
     private EngagementFrameworkService NewService(out Data.SpPlusDbContext db)
     {

@@ -1,62 +1,50 @@
-using Microsoft.Data.Sqlite;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Diagnostics;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
-using SpPlus.Core.Auditing;
 using SpPlus.Core.Data;
 using SpPlus.Core.Data.Seeding;
 using SpPlus.Core.Engagements;
-using SpPlus.Core.Structures;
 
 namespace SpPlus.Core.Tests.Engagements;
 
 /// <summary>
-/// An in-memory SQLite database with the real model, constraints and audit interceptor, holding the Aube's first
-/// two structures and the 2021 (active) and 2023 (draft) frameworks as seeded in production.
+/// The shared <see cref="TestDatabase"/> (real model, constraints and audit interceptor; a préfecture and a
+/// sous-préfecture) plus the 2021 (active) and 2023 (draft) frameworks as seeded in production.
 /// Each <see cref="NewContext"/> is a fresh context on the same database, to read what was really saved.
 /// </summary>
-public sealed class EngagementTestDatabase : IDisposable
+public sealed class EngagementTestDatabase : IAsyncDisposable
 {
-    public static readonly DateTimeOffset Start = new(2026, 3, 2, 9, 0, 0, TimeSpan.Zero);
+    private readonly TestDatabase _database;
+    private readonly List<AsyncServiceScope> _scopes = [];
 
-    private readonly SqliteConnection _connection;
-    private readonly SaveCounter _saves = new();
-
-    private EngagementTestDatabase()
+    private EngagementTestDatabase(TestDatabase database)
     {
-        _connection = new SqliteConnection("Data Source=:memory:");
-        _connection.Open();
+        _database = database;
     }
 
-    public FakeTimeProvider Time { get; } = new(Start);
+    public static DateTimeOffset Start => TestDatabase.Start;
 
-    /// <summary>How many times any context of this database has saved (the audit's own nested saves included).</summary>
-    public int SaveCount => _saves.Count;
+    public FakeTimeProvider Time => _database.Time;
+
+    public int PrefectureId => _database.PrefectureId;
+
+    public int SubPrefectureId => _database.SubPrefectureId;
 
     public int Framework2021Id { get; private set; }
 
     public int Framework2023Id { get; private set; }
 
-    public int PrefectureId { get; private set; }
-
-    public int DdtId { get; private set; }
+    /// <summary>How many times the contexts made by <see cref="NewContext"/> have saved (the audit's own nested saves included).</summary>
+    public int SaveCount { get; private set; }
 
     public static async Task<EngagementTestDatabase> CreateAsync()
     {
-        var database = new EngagementTestDatabase();
+        var database = new EngagementTestDatabase(await TestDatabase.CreateAsync());
         await using var db = database.NewContext();
-        await db.Database.EnsureCreatedAsync();
-
-        var department = new Department { Code = "10", Name = "Aube" };
-        var prefecture = new Structure { Department = department, Name = "Préfecture de l'Aube", Slug = "prefecture-aube", Type = StructureType.Prefecture };
-        var ddt = new Structure { Department = department, Name = "DDT de l'Aube", Slug = "ddt-aube", Type = StructureType.Ddt };
         var framework2021 = Build(2021, FrameworkStatus.Active, ReferenceData.Framework2021);
         var framework2023 = Build(2023, FrameworkStatus.Draft, ReferenceData.Framework2023);
-        db.AddRange(prefecture, ddt, framework2021, framework2023);
+        db.AddRange(framework2021, framework2023);
         await db.SaveChangesAsync();
 
-        database.PrefectureId = prefecture.Id;
-        database.DdtId = ddt.Id;
         database.Framework2021Id = framework2021.Id;
         database.Framework2023Id = framework2023.Id;
         return database;
@@ -64,31 +52,21 @@ public sealed class EngagementTestDatabase : IDisposable
 
     public SpPlusDbContext NewContext()
     {
-        var options = new DbContextOptionsBuilder<SpPlusDbContext>()
-            .UseSqlite(_connection)
-            .AddInterceptors(new AuditInterceptor(SystemAuditActor.Instance, Time), _saves)
-            .Options;
-        return new SpPlusDbContext(options);
+        var scope = _database.CreateScope();
+        _scopes.Add(scope);
+        var db = scope.ServiceProvider.GetRequiredService<SpPlusDbContext>();
+        db.SavingChanges += (_, _) => SaveCount++;
+        return db;
     }
 
-    public void Dispose() => _connection.Dispose();
-
-    private sealed class SaveCounter : SaveChangesInterceptor
+    public async ValueTask DisposeAsync()
     {
-        public int Count { get; private set; }
-
-        public override ValueTask<InterceptionResult<int>> SavingChangesAsync(
-            DbContextEventData eventData, InterceptionResult<int> result, CancellationToken cancellationToken = default)
+        foreach (var scope in _scopes)
         {
-            Count++;
-            return ValueTask.FromResult(result);
+            await scope.DisposeAsync();
         }
 
-        public override InterceptionResult<int> SavingChanges(DbContextEventData eventData, InterceptionResult<int> result)
-        {
-            Count++;
-            return result;
-        }
+        await _database.DisposeAsync();
     }
 
     private static EngagementFramework Build(int year, FrameworkStatus status, IReadOnlyList<ReferenceData.EngagementSeed> seeds) => new()

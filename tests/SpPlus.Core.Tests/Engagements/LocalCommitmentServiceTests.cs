@@ -17,11 +17,7 @@ public sealed class LocalCommitmentServiceTests : IAsyncLifetime
         _draftEngagementId = await db.Engagements.Where(e => e.FrameworkId == _database.Framework2023Id && e.Number == 4).Select(e => e.Id).SingleAsync();
     }
 
-    public Task DisposeAsync()
-    {
-        _database.Dispose();
-        return Task.CompletedTask;
-    }
+    public async Task DisposeAsync() => await _database.DisposeAsync();
 
     private LocalCommitmentInput Delay(int? days, int? structureId = null, int? engagementId = null) =>
         new(structureId ?? _database.PrefectureId, engagementId ?? _activeEngagementId, LocalCommitmentKind.AnnouncedDelay,
@@ -112,14 +108,14 @@ public sealed class LocalCommitmentServiceTests : IAsyncLifetime
         var created = await service.CreateAsync(Delay(10));
         _database.Time.Advance(TimeSpan.FromDays(2));
 
-        var updated = await service.UpdateAsync(created.Value, Delay(15, structureId: _database.DdtId));
+        var updated = await service.UpdateAsync(created.Value, Delay(15, structureId: _database.SubPrefectureId));
 
         Assert.True(updated.Succeeded, string.Join(" ", updated.Errors));
         await using (var check = _database.NewContext())
         {
             var saved = await check.LocalCommitments.SingleAsync(c => c.Id == created.Value);
             Assert.Equal(15, saved.AnnouncedDelayDays);
-            Assert.Equal(_database.DdtId, saved.StructureId);
+            Assert.Equal(_database.SubPrefectureId, saved.StructureId);
             Assert.Equal(EngagementTestDatabase.Start.UtcDateTime.AddDays(2), saved.UpdatedAtUtc);
         }
 

@@ -46,7 +46,7 @@ public sealed partial class SqlServerMigrationScriptTests
         Assert.Empty(modelTables.Except(tables.Created, StringComparer.OrdinalIgnoreCase));
 
         // Idempotent: every table but the history one is created under a guard, so running the script twice is safe.
-        Assert.Empty(tables.CreatedUnguarded.Where(t => t != "__EFMigrationsHistory"));
+        Assert.DoesNotContain(tables.CreatedUnguarded, t => t != "__EFMigrationsHistory");
     }
 
     [Fact]

@@ -35,6 +35,9 @@ public sealed class HtmlPage
     /// <summary>The whole visible text, whitespace collapsed.</summary>
     public string Text => Normalize(Document.Body?.TextContent ?? "");
 
+    /// <summary>Parses HTML text (entities decoded, as a browser shows it).</summary>
+    public static IHtmlDocument Parse(string html) => Parser.ParseDocument(html);
+
     public static async Task<HtmlPage> ReadAsync(HttpResponseMessage response)
     {
         var html = await response.Content.ReadAsStringAsync();
@@ -55,9 +58,9 @@ public sealed class HtmlPage
             string.Equals(new Uri(Url, f.GetAttribute("action") ?? "").AbsolutePath, path, StringComparison.OrdinalIgnoreCase))
         ?? throw new InvalidOperationException($"No form posts to '{path}' on {Url}.");
 
-    /// <summary>Messages of the error summary and of the fields in error (DSFR markup), and of error alerts.</summary>
+    /// <summary>The messages of the error summary (its items) and of the fields in error, as the DSFR shows them.</summary>
     public IReadOnlyList<string> ErrorMessages() =>
-        Document.QuerySelectorAll(".fr-error-text, .fr-message--error, .fr-alert--error, [role=alert], .validation-summary-errors li, .field-validation-error")
+        Document.QuerySelectorAll("#resume-erreurs li, .fr-message--error, .fr-error-text")
             .Select(e => Normalize(e.TextContent))
             .Where(t => t.Length > 0)
             .Distinct()

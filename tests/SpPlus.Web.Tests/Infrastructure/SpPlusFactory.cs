@@ -49,6 +49,9 @@ public class SpPlusFactory : WebApplicationFactory<Program>
     /// </summary>
     public FakeTimeProvider? FakeTime { get; init; }
 
+    /// <summary>The server's warnings and errors (with exceptions), to explain an unexpected 500.</summary>
+    public ServerLog ServerLog => Services.GetRequiredService<ServerLog>();
+
     /// <summary>Counts the SQL commands the application sends (reset it before the request you measure).</summary>
     public CommandCounter Commands => Services.GetRequiredService<CommandCounter>();
 
@@ -66,7 +69,11 @@ public class SpPlusFactory : WebApplicationFactory<Program>
 
         builder.ConfigureTestServices(services =>
         {
+            services.AddSingleton<ServerLog>();
+            services.AddSingleton<Serilog.Core.ILogEventSink>(sp => sp.GetRequiredService<ServerLog>());
             services.AddSingleton<CommandCounter>();
+            // Hashing strength is not under test: a cheaper hash keeps the many sign-ins of the suite fast.
+            services.Configure<PasswordHasherOptions>(o => o.IterationCount = 1_000);
             services.ConfigureDbContext<SpPlusDbContext>((sp, options) => options.AddInterceptors(sp.GetRequiredService<CommandCounter>()));
 
             if (FakeTime is { } fake)
@@ -80,17 +87,18 @@ public class SpPlusFactory : WebApplicationFactory<Program>
     }
 
     /// <summary>A client as a browser: https, cookies kept (authentication and antiforgery), redirects not followed.</summary>
-    public HttpClient CreateBrowserClient() => CreateClient(new WebApplicationFactoryClientOptions
+    /// <param name="baseAddress">Another https host than localhost, where a behaviour depends on it (HSTS is never sent to localhost).</param>
+    public HttpClient CreateBrowserClient(Uri? baseAddress = null) => CreateClient(new WebApplicationFactoryClientOptions
     {
-        BaseAddress = BaseAddress,
+        BaseAddress = baseAddress ?? BaseAddress,
         AllowAutoRedirect = false,
         HandleCookies = true,
     });
 
     /// <summary>A new browser client signed in through the login form.</summary>
-    public async Task<HttpClient> SignInAsync(string email, string password = DemoDataSeeder.DefaultPassword)
+    public async Task<HttpClient> SignInAsync(string email, string password = DemoDataSeeder.DefaultPassword, Uri? baseAddress = null)
     {
-        var client = CreateBrowserClient();
+        var client = CreateBrowserClient(baseAddress);
         await LoginAsync(client, email, password);
         return client;
     }
@@ -226,4 +234,16 @@ public static class AccountFields
 {
     public const string Email = "Email";
     public const string Password = "Password";
+}
+
+/// <summary>
+/// A factory whose clock stands still unless a test advances it (<see cref="SpPlusFactory.FakeTime"/>): no periodic
+/// work (the security stamp check) happens between two requests a test compares.
+/// </summary>
+public sealed class FrozenTimeSpPlusFactory : SpPlusFactory
+{
+    public FrozenTimeSpPlusFactory()
+    {
+        FakeTime = new FakeTimeProvider(DateTimeOffset.UtcNow);
+    }
 }

@@ -7,13 +7,16 @@ namespace SpPlus.Web.Tests.Security;
 /// <summary>The headers and cookies a browser receives (ASVS 3.4): what stops framing, sniffing, inline scripts and caching.</summary>
 public sealed class SecurityHeadersTests(SpPlusFactory factory) : IClassFixture<SpPlusFactory>
 {
+    /// <summary>The portal as deployed: HSTS is (rightly) never sent to localhost, so these requests name another host.</summary>
+    private static readonly Uri PublicAddress = new("https://spplus.example");
+
     [Theory]
     [InlineData(AccountPaths.Login, HttpStatusCode.OK)]
     [InlineData("/health", HttpStatusCode.OK)]
     [InlineData("/accessibilite", HttpStatusCode.OK)]
     public async Task Anonymous_pages_carry_the_security_headers(string path, HttpStatusCode expected)
     {
-        var response = await factory.CreateBrowserClient().GetAsync(path);
+        var response = await factory.CreateBrowserClient(PublicAddress).GetAsync(path);
 
         Assert.Equal(expected, response.StatusCode);
         AssertSecurityHeaders(response);
@@ -24,7 +27,7 @@ public sealed class SecurityHeadersTests(SpPlusFactory factory) : IClassFixture<
     [InlineData("/page-qui-n-existe-pas")]
     public async Task Signed_in_pages_carry_the_security_headers_and_are_never_stored(string path)
     {
-        var client = await factory.SignInAsync($"referent@{DemoDataSeeder.EmailDomain}");
+        var client = await factory.SignInAsync($"referent@{DemoDataSeeder.EmailDomain}", baseAddress: PublicAddress);
 
         var response = await client.GetAsync(path);
 

@@ -42,6 +42,24 @@ public sealed class DsfrErrorSummaryTagHelperTests
     }
 
     [Fact]
+    public async Task Lists_errors_in_the_order_of_the_form_fields()
+    {
+        var harness = new TagHelperHarness<SampleForm>(new SampleForm());
+        harness.ModelState.AddModelError("Address.City", "Saisissez la commune.");
+        harness.ModelState.AddModelError("Roles", "Choisissez au moins un rôle.");
+        harness.ModelState.AddModelError("Inconnu", "Erreur sans champ.");
+        harness.ModelState.AddModelError("Email", "Saisissez une adresse électronique.");
+        harness.ModelState.AddModelError("Comment", "Le commentaire est trop long.");
+        var helper = new DsfrErrorSummaryTagHelper { ViewContext = harness.ViewContext };
+
+        var page = await harness.RenderAsync(helper, "dsfr-error-summary");
+
+        Assert.Equal(
+            ["#Email", "#Comment", "#Roles", "#Address_City", "#Inconnu"],
+            page.QuerySelectorAll("#resume-erreurs li a").Select(a => a.GetAttribute("href")));
+    }
+
+    [Fact]
     public async Task The_link_of_an_error_lands_on_the_control_the_field_helper_generates()
     {
         var harness = new TagHelperHarness<SampleForm>(new SampleForm());

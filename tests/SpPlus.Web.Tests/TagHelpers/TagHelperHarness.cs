@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Linq.Expressions;
 using AngleSharp.Dom;
 using AngleSharp.Html.Parser;
@@ -21,11 +22,7 @@ namespace SpPlus.Web.Tests.TagHelpers;
 /// </summary>
 internal sealed class TagHelperHarness<TModel>
 {
-    private static readonly IServiceProvider Services = new ServiceCollection()
-        .AddLogging()
-        .AddControllersWithViews()
-        .Services
-        .BuildServiceProvider();
+    private static readonly IServiceProvider Services = BuildServices();
 
     public TagHelperHarness(TModel model, string path = "/", string? queryString = null)
     {
@@ -62,7 +59,7 @@ internal sealed class TagHelperHarness<TModel>
     public IHtmlGenerator Generator => Services.GetRequiredService<IHtmlGenerator>();
 
     public ModelExpression For<TValue>(Expression<Func<TModel, TValue>> expression) =>
-        Services.GetRequiredService<ModelExpressionProvider>().CreateModelExpression(ViewData, expression);
+        new ModelExpressionProvider(Services.GetRequiredService<IModelMetadataProvider>()).CreateModelExpression(ViewData, expression);
 
     /// <summary>Records what the user posted for <paramref name="key"/>, as model binding does.</summary>
     public void Posted(string key, params string[] values) =>
@@ -92,7 +89,24 @@ internal sealed class TagHelperHarness<TModel>
 
         helper.Init(context);
         await helper.ProcessAsync(context, output);
+        if (!output.IsContentModified)
+        {
+            // As Razor does: a tag helper that leaves its content alone renders its child content.
+            output.Content.SetHtmlContent(await output.GetChildContentAsync());
+        }
+
         return output.ToHtml();
+    }
+
+    private static ServiceProvider BuildServices()
+    {
+        var services = new ServiceCollection();
+        var diagnostics = new DiagnosticListener("SpPlus.Web.Tests");
+        services.AddSingleton(diagnostics);
+        services.AddSingleton<DiagnosticSource>(diagnostics);
+        services.AddLogging();
+        services.AddControllersWithViews();
+        return services.BuildServiceProvider();
     }
 
     private sealed class NullView : IView

@@ -1,0 +1,206 @@
+using System.Text;
+using System.Text.RegularExpressions;
+using Deque.AxeCore.Commons;
+using Deque.AxeCore.Playwright;
+using Microsoft.Playwright;
+using SpPlus.Core.Data.Seeding;
+
+namespace SpPlus.Browser.Tests.Infrastructure;
+
+/// <summary>
+/// A browser tab of one test, in its own context, with what a user would notice going wrong: the status of the
+/// document shown, errors in the browser console (a script refused by the CSP, a missing style sheet, icon or font),
+/// accessibility violations found by axe.
+/// </summary>
+public sealed partial class BrowserPage : IAsyncDisposable
+{
+    /// <summary>The titles of the portal's error pages (Views/Error): none of them may greet a user on a normal journey.</summary>
+    private static readonly string[] ErrorTitles = ["Page non trouvée", "Accès refusé", "Requête invalide", "Erreur inattendue"];
+
+    private readonly IBrowserContext _context;
+    private readonly ServerErrorLog _serverErrors;
+    private readonly List<string> _consoleErrors = [];
+
+    public BrowserPage(IBrowserContext context, IPage page, ServerErrorLog serverErrors)
+    {
+        _context = context;
+        _serverErrors = serverErrors;
+        // Only what this test causes: errors left by an earlier test are not ours.
+        _serverErrors.Drain();
+        Page = page;
+        page.Response += (_, response) =>
+        {
+            if (response.Request.IsNavigationRequest && response.Frame == page.MainFrame)
+            {
+                LastDocumentStatus = response.Status;
+                LastDocumentUrl = response.Url;
+            }
+        };
+        page.Console += (_, message) =>
+        {
+            if (message.Type == "error")
+            {
+                _consoleErrors.Add($"{message.Text} (at {message.Location})");
+            }
+        };
+        page.PageError += (_, error) => _consoleErrors.Add($"Uncaught script error: {error}");
+    }
+
+    public IPage Page { get; }
+
+    /// <summary>The HTTP status of the last document loaded in the tab (after redirects).</summary>
+    public int? LastDocumentStatus { get; private set; }
+
+    public string? LastDocumentUrl { get; private set; }
+
+    /// <summary>The main heading of the page.</summary>
+    public ILocator Heading => Page.GetByRole(AriaRole.Heading, new() { Level = 1 });
+
+    /// <summary>The main navigation of the layout (header menu).</summary>
+    public ILocator MainNavigation => Page.GetByRole(AriaRole.Navigation, new() { Name = "Menu principal" });
+
+    /// <summary>Opens a path of the portal and checks that it answered without error.</summary>
+    public async Task<IResponse> GotoAsync(string path)
+    {
+        var response = await Page.GotoAsync(path) ?? throw new InvalidOperationException($"No response for {path}.");
+        if (response.Status >= 400)
+        {
+            Assert.Fail($"GET {path} answered {response.Status}.{ServerErrorsText()}");
+        }
+
+        return response;
+    }
+
+    /// <summary>
+    /// Signs in as a user would: opens the login page, fills the labelled fields, presses the button, and checks that
+    /// "Mon espace" opens.
+    /// </summary>
+    public async Task LoginAsync(string email, string password = DemoDataSeeder.DefaultPassword)
+    {
+        await SubmitLoginFormAsync(email, password);
+        var headings = await Page.Locator("h1").AllInnerTextsAsync();
+        if (new Uri(Page.Url).AbsolutePath != Paths.MySpace || headings is not ["Mon espace"])
+        {
+            Assert.Fail(
+                $"After signing in as {email} the browser is on {Page.Url} ({LastDocumentStatus}), h1 \"{string.Join(" | ", headings)}\", "
+                + $"not on \"Mon espace\". The page says: {Truncate(await MainTextAsync(), 600)}{ServerErrorsText()}");
+        }
+    }
+
+    /// <summary>Opens the login page, fills e-mail and password, and presses "Se connecter"; asserts nothing about the outcome.</summary>
+    public async Task SubmitLoginFormAsync(string email, string password)
+    {
+        await GotoAsync(Paths.Login);
+        var form = Page.Locator("main form");
+        await form.GetByLabel(LoginLabels.Email, new() { Exact = false }).FillAsync(email);
+        await form.GetByLabel(LoginLabels.Password, new() { Exact = true }).FillAsync(password);
+        await form.GetByRole(AriaRole.Button, new() { Name = LoginLabels.Submit }).ClickAsync();
+        await Page.WaitForLoadStateAsync(LoadState.Load);
+    }
+
+    /// <summary>Clicks a control that loads another document (following redirects) and waits until it has loaded.</summary>
+    public async Task ClickAndWaitForDocumentAsync(ILocator target)
+    {
+        await Page.RunAndWaitForResponseAsync(
+            () => target.ClickAsync(),
+            response => response.Request.IsNavigationRequest && response.Frame == Page.MainFrame && response.Status is < 300 or >= 400);
+        await Page.WaitForLoadStateAsync(LoadState.Load);
+    }
+
+    /// <summary>
+    /// What every page must be: a document that loaded without error, exactly one h1 that is not an error page's, and a
+    /// console free of errors (scripts refused by the CSP, missing styles, icons or fonts).
+    /// </summary>
+    public async Task AssertSoundPageAsync(string description)
+    {
+        await Page.WaitForLoadStateAsync(LoadState.Load);
+        var problems = new List<string>();
+        if (LastDocumentStatus is >= 400)
+        {
+            problems.Add($"the document {LastDocumentUrl} answered {LastDocumentStatus}");
+        }
+
+        var headings = await Page.Locator("h1").AllInnerTextsAsync();
+        if (headings.Count != 1)
+        {
+            problems.Add($"{headings.Count} h1 elements instead of one ({string.Join(" | ", headings.Select(h => h.Trim()))})");
+        }
+
+        var errorTitle = headings.Select(h => h.Trim()).FirstOrDefault(h => ErrorTitles.Contains(h, StringComparer.OrdinalIgnoreCase));
+        if (errorTitle is not null)
+        {
+            problems.Add($"the page is an error page (\"{errorTitle}\")");
+        }
+
+        if (_consoleErrors.Count > 0)
+        {
+            problems.Add("the browser console shows errors:" + string.Concat(_consoleErrors.Select(e => Environment.NewLine + "    " + e)));
+            _consoleErrors.Clear();
+        }
+
+        var serverErrors = _serverErrors.Drain();
+        if (serverErrors.Count > 0)
+        {
+            problems.Add("the server logged errors:" + string.Concat(serverErrors.Select(e => Environment.NewLine + "    " + e)));
+        }
+
+        Assert.True(problems.Count == 0, $"{description} ({Page.Url}): {string.Join("; ", problems)}");
+    }
+
+    /// <summary>Runs axe on the page as it is now and fails with every violation, its help and where it is.</summary>
+    public async Task AssertAccessibleAsync(string description)
+    {
+        var result = await Page.RunAxe();
+        if (result.Violations.Length == 0)
+        {
+            return;
+        }
+
+        Assert.Fail($"{description}: {result.Violations.Length} axe violation(s) on {result.Url}{Environment.NewLine}{Describe(result.Violations)}");
+    }
+
+    /// <summary><see cref="AssertSoundPageAsync"/> then <see cref="AssertAccessibleAsync"/>.</summary>
+    public async Task AssertSoundAndAccessibleAsync(string description)
+    {
+        await AssertSoundPageAsync(description);
+        await AssertAccessibleAsync(description);
+    }
+
+    /// <summary>The visible text of the page's main region, whitespace collapsed.</summary>
+    public async Task<string> MainTextAsync() => Whitespace().Replace(await Page.Locator("main").InnerTextAsync(), " ");
+
+    public static string Describe(IEnumerable<AxeResultItem> violations)
+    {
+        var text = new StringBuilder();
+        foreach (var violation in violations)
+        {
+            text.AppendLine($"- [{violation.Impact}] {violation.Id}: {violation.Help} ({violation.HelpUrl})");
+            foreach (var node in violation.Nodes)
+            {
+                text.AppendLine($"    at {node.Target}");
+                text.AppendLine($"       {Truncate(node.Html, 300)}");
+                var messages = node.Any.Concat(node.All).Concat(node.None).Select(c => c.Message).Where(m => !string.IsNullOrWhiteSpace(m)).Distinct();
+                foreach (var message in messages)
+                {
+                    text.AppendLine($"       > {message}");
+                }
+            }
+        }
+
+        return text.ToString();
+    }
+
+    public async ValueTask DisposeAsync() => await _context.CloseAsync();
+
+    private string ServerErrorsText()
+    {
+        var errors = _serverErrors.Drain();
+        return errors.Count == 0 ? "" : Environment.NewLine + "The server logged:" + string.Concat(errors.Select(e => Environment.NewLine + "    " + e));
+    }
+
+    private static string Truncate(string? value, int length) =>
+        value is null ? "" : value.Length <= length ? value : string.Concat(value.AsSpan(0, length), "…");
+
+    [GeneratedRegex(@"\s+")]
+    private static partial Regex Whitespace();
+}

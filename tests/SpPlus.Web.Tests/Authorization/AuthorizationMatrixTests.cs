@@ -1,0 +1,396 @@
+using System.Net;
+using System.Text.RegularExpressions;
+using Microsoft.EntityFrameworkCore;
+using SpPlus.Core.Data;
+using SpPlus.Core.Data.Seeding;
+using SpPlus.Core.Engagements;
+using SpPlus.Core.Identity;
+using SpPlus.Web.Tests.Infrastructure;
+using static SpPlus.Web.Tests.Authorization.Outcome;
+
+namespace SpPlus.Web.Tests.Authorization;
+
+/// <summary>What each role gets on each endpoint.</summary>
+public enum Outcome
+{
+    /// <summary>200: the page opens.</summary>
+    Ok,
+
+    /// <summary>302 to the login page.</summary>
+    Login,
+
+    /// <summary>403 and the "Accès refusé" page.</summary>
+    Forbidden,
+
+    /// <summary>404.</summary>
+    NotFound,
+
+    /// <summary>403 or 404: refused, whichever check comes first (an id that does not exist).</summary>
+    Refused,
+
+    /// <summary>302 elsewhere than the login page: a form accepted (Post-Redirect-Get).</summary>
+    Done,
+}
+
+/// <summary>
+/// Access control per role and per record (ASVS 8.2.2): one row per endpoint, one column per role; the correspondent
+/// belongs to structure A (<c>{own}</c>) and not to structure B (<c>{other}</c>). Every mismatch is listed, then the
+/// test fails once. Forms are posted as a browser would (the fields of the real form, the user's own antiforgery
+/// token), and a refused post must leave the database as it was.
+/// </summary>
+public sealed partial class AuthorizationMatrixTests(SpPlusFactory factory) : IClassFixture<SpPlusFactory>
+{
+    private const string OwnSlug = ReferenceData.PrefectureSlug;
+    private const string OtherSlug = "ddt-aube";
+
+    /// <summary>The columns, in the order of <see cref="E"/>.</summary>
+    public enum Who
+    {
+        Anonymous,
+        Administrator,
+        Referent,
+        Copil,
+        Clac,
+        Correspondent,
+    }
+
+    private static readonly IReadOnlyDictionary<Who, string?> Emails = new Dictionary<Who, string?>
+    {
+        [Who.Anonymous] = null,
+        [Who.Administrator] = $"admin@{DemoDataSeeder.EmailDomain}",
+        [Who.Referent] = $"referent@{DemoDataSeeder.EmailDomain}",
+        [Who.Copil] = $"copil@{DemoDataSeeder.EmailDomain}",
+        [Who.Clac] = $"clac@{DemoDataSeeder.EmailDomain}",
+        [Who.Correspondent] = DemoDataSeeder.CorrespondentEmail(OwnSlug),
+    };
+
+    /// <summary>
+    /// The matrix. Placeholders (in addresses and field values): {own}/{other} structure ids, {ownCommitment}/{otherCommitment}
+    /// a local commitment of each, {newOwnCommitment}/{newOtherCommitment}/{newUser} an entity created for the cell,
+    /// {framework} the active framework, {draftFramework} a draft one, {user} an existing account; in field values,
+    /// {marker} a value unique to the cell.
+    /// </summary>
+    public static readonly IReadOnlyList<Row> Rows =
+    [
+        //                                                                          anon    admin      referent   copil      clac       correspondent
+        Get("/",                                                                  E(Login,  Ok,        Ok,        Ok,        Ok,        Ok)),
+        Get("/engagements",                                                       E(Ok,     Ok,        Ok,        Ok,        Ok,        Ok)),
+        Get("/accessibilite",                                                     E(Ok,     Ok,        Ok,        Ok,        Ok,        Ok)),
+
+        // Administration
+        Get("/Admin/Users",                                                       E(Login,  Ok,        Forbidden, Forbidden, Forbidden, Forbidden)),
+        Get("/Admin/Users/Create",                                                E(Login,  Ok,        Forbidden, Forbidden, Forbidden, Forbidden)),
+        Get("/Admin/Users/Edit/{user}",                                           E(Login,  Ok,        Forbidden, Forbidden, Forbidden, Forbidden)),
+        Get("/Admin/Users/Disable/{user}",                                        E(Login,  Ok,        Forbidden, Forbidden, Forbidden, Forbidden)),
+        Post("/Admin/Users/Disable/{newUser}",                                    E(Login,  Done,      Forbidden, Forbidden, Forbidden, Forbidden))
+            with { FormViewer = Who.Administrator, Probe = UserDisabled("newUser") },
+        Get("/Admin/Structures",                                                  E(Login,  Ok,        Forbidden, Forbidden, Forbidden, Forbidden)),
+        Get("/Admin/Structures/Edit/{own}",                                       E(Login,  Ok,        Forbidden, Forbidden, Forbidden, Forbidden)),
+        Post("/Admin/Structures/Edit/{other}",                                    E(Login,  Done,      Forbidden, Forbidden, Forbidden, Forbidden))
+            with { FormViewer = Who.Administrator, Fields = new() { ["Name"] = "DDT de l'Aube {marker}" }, Probe = StructureName("other") },
+        Get("/Admin/Audit",                                                       E(Login,  Ok,        Forbidden, Forbidden, Forbidden, Forbidden)),
+
+        // Engagements: frameworks (read by every agent, managed by the administrator)
+        Get("/Engagements/Frameworks",                                            E(Login,  Ok,        Ok,        Ok,        Ok,        Ok)),
+        Get("/Engagements/Frameworks/Details/{framework}",                        E(Login,  Ok,        Ok,        Ok,        Ok,        Ok)),
+        Get("/Engagements/Frameworks/Details/999999",                             E(Login,  NotFound,  NotFound,  NotFound,  NotFound,  NotFound)),
+        Get("/Engagements/Frameworks/Create",                                     E(Login,  Ok,        Forbidden, Forbidden, Forbidden, Forbidden)),
+        Get("/Engagements/Frameworks/Activate/{draftFramework}",                  E(Login,  Ok,        Forbidden, Forbidden, Forbidden, Forbidden)),
+
+        // Engagements: local commitments (read by every agent, written by the structure's correspondents and the referent)
+        Get("/Engagements/Commitments",                                           E(Login,  Ok,        Ok,        Ok,        Ok,        Ok)),
+        Get("/Engagements/Commitments?structureId={other}",                       E(Login,  Ok,        Ok,        Ok,        Ok,        Ok)),
+        Get("/Engagements/Commitments/Create?structureId={own}",                  E(Login,  Forbidden, Ok,        Forbidden, Forbidden, Ok)),
+        Get("/Engagements/Commitments/Create?structureId={other}",                E(Login,  Forbidden, Ok,        Forbidden, Forbidden, Forbidden)),
+        Post("/Engagements/Commitments/Create?structureId={other}",               E(Login,  Forbidden, Done,      Forbidden, Forbidden, Forbidden))
+            with { Fields = new() { ["Text"] = "Accueil sur rendez-vous {marker}", ["Kind"] = "Other" }, Probe = CommitmentCount("other") },
+        Get("/Engagements/Commitments/Edit/{ownCommitment}",                      E(Login,  Forbidden, Ok,        Forbidden, Forbidden, Ok)),
+        Get("/Engagements/Commitments/Edit/{otherCommitment}",                    E(Login,  Forbidden, Ok,        Forbidden, Forbidden, Forbidden)),
+        Get("/Engagements/Commitments/Edit/999999",                               E(Login,  Refused,   NotFound,  Refused,   Refused,   NotFound)),
+        Post("/Engagements/Commitments/Edit/{ownCommitment}",                     E(Login,  Forbidden, Done,      Forbidden, Forbidden, Done))
+            with { Fields = new() { ["Text"] = "Accueil ouvert {marker}" }, Probe = CommitmentText("ownCommitment") },
+        Post("/Engagements/Commitments/Edit/{otherCommitment}",                   E(Login,  Forbidden, Done,      Forbidden, Forbidden, Forbidden))
+            with { Fields = new() { ["Text"] = "Accueil ouvert {marker}" }, Probe = CommitmentText("otherCommitment") },
+        // Moving one's own commitment into another structure is writing to that structure.
+        Post("/Engagements/Commitments/Edit/{newOwnCommitment}",                  E(Login,  Forbidden, Done,      Forbidden, Forbidden, Forbidden))
+            with { Fields = new() { ["StructureId"] = "{other}" }, Probe = CommitmentStructure("newOwnCommitment") },
+        Get("/Engagements/Commitments/Delete/{ownCommitment}",                    E(Login,  Forbidden, Ok,        Forbidden, Forbidden, Ok)),
+        Get("/Engagements/Commitments/Delete/{otherCommitment}",                  E(Login,  Forbidden, Ok,        Forbidden, Forbidden, Forbidden)),
+        Post("/Engagements/Commitments/Delete/{newOwnCommitment}",                E(Login,  Forbidden, Done,      Forbidden, Forbidden, Done))
+            with { Probe = CommitmentExists("newOwnCommitment") },
+        Post("/Engagements/Commitments/Delete/{newOtherCommitment}",              E(Login,  Forbidden, Done,      Forbidden, Forbidden, Forbidden))
+            with { Probe = CommitmentExists("newOtherCommitment") },
+    ];
+
+    [Fact]
+    public async Task Each_role_gets_the_expected_answer_on_each_endpoint()
+    {
+        var clients = new Dictionary<Who, HttpClient>();
+        foreach (var (who, email) in Emails)
+        {
+            clients[who] = email is null ? factory.CreateBrowserClient() : await factory.SignInAsync(email);
+        }
+
+        var ids = await FixedIdsAsync();
+        var mismatches = new List<string>();
+        var cells = 0;
+        foreach (var row in Rows)
+        {
+            foreach (var (who, expected) in row.Expected)
+            {
+                cells++;
+                var errorsBefore = factory.ServerLog.ErrorCount;
+                try
+                {
+                    var problem = await CheckCellAsync(row, who, expected, clients, ids);
+                    if (problem is not null)
+                    {
+                        var errors = factory.ServerLog.ErrorsSince(errorsBefore);
+                        mismatches.Add($"{row.Method} {row.Url} as {who}: {problem}{(errors.Count > 0 ? " — server: " + errors[0] : "")}");
+                    }
+                }
+                catch (Exception e) when (e is InvalidOperationException or HttpRequestException or Xunit.Sdk.XunitException)
+                {
+                    mismatches.Add($"{row.Method} {row.Url} as {who}: could not run the cell: {e.Message.Split('\n')[0]}");
+                }
+            }
+        }
+
+        Assert.True(mismatches.Count == 0, $"{mismatches.Count} of {cells} cells differ from the matrix:\n" + string.Join("\n", mismatches));
+    }
+
+    [Fact]
+    public void Every_row_has_a_cell_for_every_role()
+    {
+        Assert.All(Rows, row => Assert.Equal(Enum.GetValues<Who>().Length, row.Expected.Count));
+        Assert.All(Rows.Where(r => r.Method == "POST"), row => Assert.NotNull(row.Probe));
+    }
+
+    private async Task<string?> CheckCellAsync(Row row, Who who, Outcome expected, IReadOnlyDictionary<Who, HttpClient> clients, Dictionary<string, string> fixedIds)
+    {
+        var values = new Dictionary<string, string>(fixedIds);
+        foreach (Match placeholder in Placeholder().Matches(row.Url + row.FormFrom + string.Concat((row.Fields ?? []).Values)))
+        {
+            var name = placeholder.Groups[1].Value;
+            if (!values.ContainsKey(name) && name != "marker")
+            {
+                values[name] = await CreateForCellAsync(name);
+            }
+        }
+
+        var url = Fill(row.Url, values);
+        var client = clients[who];
+        if (row.Method == "GET")
+        {
+            var response = await client.GetAsync(url);
+            return Compare(expected, response, await response.Content.ReadAsStringAsync());
+        }
+
+        // A form as a browser sends it: the fields of the real form (opened by someone allowed to see it),
+        // the user's own antiforgery token; then the database must show the change only where it is allowed.
+        var formPage = await clients[row.FormViewer].GetPageAsync(Fill(row.FormFrom ?? row.Url, values));
+        if (formPage.StatusCode != HttpStatusCode.OK)
+        {
+            return $"the form page {formPage.Url.PathAndQuery} answered {(int)formPage.StatusCode} to {row.FormViewer}";
+        }
+
+        var marker = Guid.NewGuid().ToString("N")[..8];
+        var form = formPage.FormPostingTo(new Uri(SpPlusFactory.BaseAddress, url).AbsolutePath);
+        values["marker"] = marker;
+        var fields = HtmlPage.FormValues(form, (row.Fields ?? []).Select(f => new KeyValuePair<string, string>(f.Key, Fill(f.Value, values, escape: false))))
+            .Where(f => f.Key != "__RequestVerificationToken")
+            .Append(new("__RequestVerificationToken", await TokenAsync(client)))
+            .ToList();
+
+        var before = await factory.WithDbAsync(db => row.Probe!(db, values));
+        var post = await client.PostAsync(url, new FormUrlEncodedContent(fields));
+        var after = await factory.WithDbAsync(db => row.Probe!(db, values));
+        var mismatch = Compare(expected, post, await post.Content.ReadAsStringAsync());
+        if (mismatch is not null)
+        {
+            return mismatch + (before != after ? $"; and the database changed ({before} → {after})" : "");
+        }
+
+        if (expected == Done && before == after)
+        {
+            return $"accepted but nothing changed in the database ({before})";
+        }
+
+        if (expected != Done && before != after)
+        {
+            return $"refused ({(int)post.StatusCode}) but the database changed: {before} → {after}";
+        }
+
+        return null;
+    }
+
+    private static string? Compare(Outcome expected, HttpResponseMessage response, string body)
+    {
+        var status = (int)response.StatusCode;
+        var actual = response.StatusCode switch
+        {
+            HttpStatusCode.OK => Ok,
+            HttpStatusCode.Forbidden => Forbidden,
+            HttpStatusCode.NotFound => NotFound,
+            _ when response.RedirectsToLogin() => Login,
+            _ when HttpClientExtensions.IsRedirect(response.StatusCode) => Done,
+            _ => (Outcome?)null,
+        };
+        var matches = actual == expected || expected == Refused && actual is Forbidden or NotFound;
+        if (matches && actual == Forbidden && HtmlPage.Parse(body).QuerySelector("h1")?.TextContent.Trim() != "Accès refusé")
+        {
+            return "403 without the French page « Accès refusé »";
+        }
+
+        if (matches)
+        {
+            return null;
+        }
+
+        var where = response.Headers.Location is { } location ? $" to {location}" : "";
+        return $"expected {expected}, got {status}{where}";
+    }
+
+    /// <summary>An antiforgery token issued to this client (signed in or not), read from a form of a page it can open.</summary>
+    private static async Task<string> TokenAsync(HttpClient client)
+    {
+        foreach (var path in new[] { "/", AccountPaths.Login })
+        {
+            var page = await client.GetPageAsync(path);
+            if (page.Document.QuerySelector("input[name=__RequestVerificationToken]")?.GetAttribute("value") is { Length: > 0 } token)
+            {
+                return token;
+            }
+        }
+
+        throw new InvalidOperationException("No page offered an antiforgery token to this client.");
+    }
+
+    private async Task<Dictionary<string, string>> FixedIdsAsync() => await factory.WithDbAsync(async db =>
+    {
+        var own = await db.Structures.Where(s => s.Slug == OwnSlug).Select(s => s.Id).SingleAsync();
+        var other = await db.Structures.Where(s => s.Slug == OtherSlug).Select(s => s.Id).SingleAsync();
+        return new Dictionary<string, string>
+        {
+            ["own"] = $"{own}",
+            ["other"] = $"{other}",
+            ["ownCommitment"] = $"{await db.LocalCommitments.Where(c => c.StructureId == own).OrderBy(c => c.Id).Select(c => c.Id).FirstAsync()}",
+            ["otherCommitment"] = $"{await db.LocalCommitments.Where(c => c.StructureId == other).OrderBy(c => c.Id).Select(c => c.Id).FirstAsync()}",
+            ["framework"] = $"{await db.EngagementFrameworks.Where(f => f.Status == FrameworkStatus.Active).Select(f => f.Id).SingleAsync()}",
+            ["draftFramework"] = $"{await db.EngagementFrameworks.Where(f => f.Status == FrameworkStatus.Draft).OrderBy(f => f.Id).Select(f => f.Id).FirstAsync()}",
+            ["user"] = await db.Users.Where(u => u.Email == $"clac@{DemoDataSeeder.EmailDomain}").Select(u => u.Id).SingleAsync(),
+        };
+    });
+
+    private async Task<string> CreateForCellAsync(string placeholder)
+    {
+        switch (placeholder)
+        {
+            case "newUser":
+                return (await factory.CreateUserAsync(RoleNames.ClacReader)).Id;
+            case "newOwnCommitment" or "newOtherCommitment":
+                var slug = placeholder == "newOwnCommitment" ? OwnSlug : OtherSlug;
+                return await factory.WithDbAsync(async db =>
+                {
+                    var structureId = await db.Structures.Where(s => s.Slug == slug).Select(s => s.Id).SingleAsync();
+                    var engagementId = await db.Engagements.Where(e => e.Framework!.Status == FrameworkStatus.Active).OrderBy(e => e.Number).Select(e => e.Id).FirstAsync();
+                    var commitment = new LocalCommitment
+                    {
+                        StructureId = structureId,
+                        EngagementId = engagementId,
+                        Kind = LocalCommitmentKind.Other,
+                        Text = "Engagement créé pour la matrice d'autorisations",
+                        UpdatedAtUtc = DateTime.UtcNow,
+                    };
+                    db.LocalCommitments.Add(commitment);
+                    await db.SaveChangesAsync();
+                    return $"{commitment.Id}";
+                });
+            default:
+                throw new InvalidOperationException($"Unknown placeholder {{{placeholder}}}.");
+        }
+    }
+
+    private static string Fill(string template, IReadOnlyDictionary<string, string> values, bool escape = true) =>
+        Placeholder().Replace(template, m => values.TryGetValue(m.Groups[1].Value, out var value)
+            ? escape ? Uri.EscapeDataString(value) : value
+            : throw new InvalidOperationException($"Unknown placeholder {m.Value}."));
+
+    private static int IdOf(IReadOnlyDictionary<string, string> values, string placeholder) =>
+        int.Parse(values[placeholder], System.Globalization.CultureInfo.InvariantCulture);
+
+    private static Func<SpPlusDbContext, IReadOnlyDictionary<string, string>, Task<string?>> CommitmentText(string placeholder) =>
+        async (db, values) =>
+        {
+            var id = IdOf(values, placeholder);
+            return await db.LocalCommitments.Where(c => c.Id == id).Select(c => c.Text).SingleAsync();
+        };
+
+    private static Func<SpPlusDbContext, IReadOnlyDictionary<string, string>, Task<string?>> CommitmentStructure(string placeholder) =>
+        async (db, values) =>
+        {
+            var id = IdOf(values, placeholder);
+            return $"structure {await db.LocalCommitments.Where(c => c.Id == id).Select(c => c.StructureId).SingleAsync()}";
+        };
+
+    private static Func<SpPlusDbContext, IReadOnlyDictionary<string, string>, Task<string?>> CommitmentCount(string structurePlaceholder) =>
+        async (db, values) =>
+        {
+            var id = IdOf(values, structurePlaceholder);
+            return $"{await db.LocalCommitments.CountAsync(c => c.StructureId == id)} commitments";
+        };
+
+    private static Func<SpPlusDbContext, IReadOnlyDictionary<string, string>, Task<string?>> CommitmentExists(string placeholder) =>
+        async (db, values) =>
+        {
+            var id = IdOf(values, placeholder);
+            return await db.LocalCommitments.AnyAsync(c => c.Id == id) ? "present" : "deleted";
+        };
+
+    private static Func<SpPlusDbContext, IReadOnlyDictionary<string, string>, Task<string?>> UserDisabled(string placeholder) =>
+        async (db, values) =>
+        {
+            var id = values[placeholder];
+            return await db.Users.Where(u => u.Id == id).Select(u => u.IsDisabled ? "disabled" : "active").SingleAsync();
+        };
+
+    private static Func<SpPlusDbContext, IReadOnlyDictionary<string, string>, Task<string?>> StructureName(string placeholder) =>
+        async (db, values) =>
+        {
+            var id = IdOf(values, placeholder);
+            return await db.Structures.Where(s => s.Id == id).Select(s => s.Name).SingleAsync();
+        };
+
+    private static Row Get(string url, IReadOnlyDictionary<Who, Outcome> expected) => new("GET", url, expected);
+
+    private static Row Post(string url, IReadOnlyDictionary<Who, Outcome> expected) => new("POST", url, expected);
+
+    /// <summary>The expected outcomes, one per column: anonymous, administrator, referent, COPIL, CLAC, correspondent of structure A.</summary>
+    private static Dictionary<Who, Outcome> E(Outcome anonymous, Outcome administrator, Outcome referent, Outcome copil, Outcome clac, Outcome correspondent) => new()
+    {
+        [Who.Anonymous] = anonymous,
+        [Who.Administrator] = administrator,
+        [Who.Referent] = referent,
+        [Who.Copil] = copil,
+        [Who.Clac] = clac,
+        [Who.Correspondent] = correspondent,
+    };
+
+    [GeneratedRegex(@"\{(\w+)\}")]
+    private static partial Regex Placeholder();
+
+    /// <summary>One endpoint: its method and address template, and what each role must get.</summary>
+    public sealed record Row(string Method, string Url, IReadOnlyDictionary<Who, Outcome> Expected)
+    {
+        /// <summary>For a POST: the page whose form supplies the fields (default: <see cref="Url"/> itself), opened by <see cref="FormViewer"/>.</summary>
+        public string? FormFrom { get; init; }
+
+        public Who FormViewer { get; init; } = Who.Referent;
+
+        /// <summary>For a POST: fields to change in the form; "{marker}" becomes a value unique to the cell.</summary>
+        public Dictionary<string, string>? Fields { get; init; }
+
+        /// <summary>For a POST: reads the state the post would change, compared before and after.</summary>
+        public Func<SpPlusDbContext, IReadOnlyDictionary<string, string>, Task<string?>>? Probe { get; init; }
+    }
+}
