@@ -15,6 +15,7 @@ using SpPlus.Core.Data;
 using SpPlus.Core.Data.Seeding;
 using SpPlus.Core.Engagements;
 using SpPlus.Core.Identity;
+using SpPlus.Core.Reviews;
 using SpPlus.Core.Structures;
 using SpPlus.Web.Authorization;
 using SpPlus.Web.Infrastructure;
@@ -41,6 +42,7 @@ builder.Services.AddScoped<StructureService>();
 builder.Services.AddScoped<AccountAdministrationService>();
 builder.Services.AddScoped<EngagementFrameworkService>();
 builder.Services.AddScoped<LocalCommitmentService>();
+builder.Services.AddScoped<ReviewService>();
 builder.Services.AddDataProtection().SetApplicationName("SpPlus").PersistKeysToDbContext<SpPlusDbContext>();
 
 // Accounts

@@ -24,6 +24,12 @@ public sealed class AuditInterceptor(IAuditActor actor, TimeProvider time) : Sav
         nameof(AuditEntry), "DataProtectionKey", "IdentityUserToken`1", "IdentityUserLogin`1",
     ];
 
+    private static readonly JsonSerializerOptions JsonOptions = new()
+    {
+        Converters = { new System.Text.Json.Serialization.JsonStringEnumConverter() },
+        Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+    };
+
     private List<PendingAudit>? _pending;
     private IDbContextTransaction? _ownTransaction;
     private bool _writingPending;
@@ -150,32 +156,7 @@ public sealed class AuditInterceptor(IAuditActor actor, TimeProvider time) : Sav
                 EntityState.Deleted => AuditAction.Deleted,
                 _ => AuditAction.Modified,
             };
-            var changes = new Dictionary<string, object?>();
-            foreach (var property in entry.Properties)
-            {
-                if (HiddenProperties.Contains(property.Metadata.Name) || property.Metadata.IsPrimaryKey() && action == AuditAction.Added)
-                {
-                    continue;
-                }
-
-                switch (action)
-                {
-                    case AuditAction.Added:
-                        changes[property.Metadata.Name] = new { @new = property.CurrentValue };
-                        break;
-                    case AuditAction.Deleted:
-                        changes[property.Metadata.Name] = new { old = property.OriginalValue };
-                        break;
-                    default:
-                        if (property.IsModified && !Equals(property.OriginalValue, property.CurrentValue))
-                        {
-                            changes[property.Metadata.Name] = new { old = property.OriginalValue, @new = property.CurrentValue };
-                        }
-
-                        break;
-                }
-            }
-
+            var changes = ChangesOf(entry, action);
             if (action == AuditAction.Modified && changes.Count == 0)
             {
                 continue;
@@ -188,9 +169,9 @@ public sealed class AuditInterceptor(IAuditActor actor, TimeProvider time) : Sav
                 UserName = actor.UserName ?? "système",
                 EntityType = entry.Metadata.ClrType.Name,
                 Action = action,
-                Changes = JsonSerializer.Serialize(changes),
+                Changes = JsonSerializer.Serialize(changes, JsonOptions),
             };
-            if (entry.Properties.Any(p => p.Metadata.IsPrimaryKey() && p.IsTemporary))
+            if (entry.Properties.Any(p => p.IsTemporary))
             {
                 pending.Add(new PendingAudit(entry, audit));
             }
@@ -208,11 +189,46 @@ public sealed class AuditInterceptor(IAuditActor actor, TimeProvider time) : Sav
     {
         foreach (var (entry, audit) in _pending!)
         {
+            // Generated keys and foreign keys are known only now.
             audit.EntityId = KeyOf(entry);
+            audit.Changes = JsonSerializer.Serialize(ChangesOf(entry, audit.Action), JsonOptions);
             context.Add(audit);
         }
 
         _pending = null;
+    }
+
+    private static Dictionary<string, object?> ChangesOf(EntityEntry entry, AuditAction action)
+    {
+        var changes = new Dictionary<string, object?>();
+        foreach (var property in entry.Properties)
+        {
+            // A generated key says nothing (it is the entry's id); other keys, such as a user's role, are the change itself.
+            if (HiddenProperties.Contains(property.Metadata.Name)
+                || property.Metadata.IsPrimaryKey() && property.Metadata.ValueGenerated != Microsoft.EntityFrameworkCore.Metadata.ValueGenerated.Never && action == AuditAction.Added)
+            {
+                continue;
+            }
+
+            switch (action)
+            {
+                case AuditAction.Added:
+                    changes[property.Metadata.Name] = new { @new = property.CurrentValue };
+                    break;
+                case AuditAction.Deleted:
+                    changes[property.Metadata.Name] = new { old = property.OriginalValue };
+                    break;
+                default:
+                    if (property.IsModified && !Equals(property.OriginalValue, property.CurrentValue))
+                    {
+                        changes[property.Metadata.Name] = new { old = property.OriginalValue, @new = property.CurrentValue };
+                    }
+
+                    break;
+            }
+        }
+
+        return changes;
     }
 
     private static bool IsIgnored(EntityEntry entry) =>

@@ -5,6 +5,9 @@ using Microsoft.EntityFrameworkCore;
 using SpPlus.Core.Auditing;
 using SpPlus.Core.Engagements;
 using SpPlus.Core.Identity;
+using SpPlus.Core.Indicators;
+using SpPlus.Core.Reviews;
+using SpPlus.Core.Settings;
 using SpPlus.Core.Structures;
 
 namespace SpPlus.Core.Data;
@@ -20,6 +23,13 @@ public class SpPlusDbContext(DbContextOptions<SpPlusDbContext> options)
     public DbSet<EngagementSubCriterion> EngagementSubCriteria => Set<EngagementSubCriterion>();
     public DbSet<LocalCommitment> LocalCommitments => Set<LocalCommitment>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
+    public DbSet<ReviewEvent> ReviewEvents => Set<ReviewEvent>();
+    public DbSet<Indicator> Indicators => Set<Indicator>();
+    public DbSet<IndicatorStructureType> IndicatorStructureTypes => Set<IndicatorStructureType>();
+    public DbSet<IndicatorTarget> IndicatorTargets => Set<IndicatorTarget>();
+    public DbSet<QuarterlyReport> QuarterlyReports => Set<QuarterlyReport>();
+    public DbSet<IndicatorValue> IndicatorValues => Set<IndicatorValue>();
+    public DbSet<Setting> Settings => Set<Setting>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
     protected override void OnModelCreating(ModelBuilder builder)

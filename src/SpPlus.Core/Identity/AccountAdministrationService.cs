@@ -228,14 +228,14 @@ public sealed class AccountAdministrationService(SpPlusDbContext db, UserManager
         }
 
         var wanted = input.Roles.Distinct().ToList();
-        var removed = await users.RemoveFromRolesAsync(user, currentRoles.Except(wanted));
-        if (!removed.Succeeded)
+        var toRemove = currentRoles.Except(wanted).ToList();
+        if (toRemove.Count > 0 && await users.RemoveFromRolesAsync(user, toRemove) is { Succeeded: false } removed)
         {
             return Refused(removed);
         }
 
-        var added = await users.AddToRolesAsync(user, wanted.Except(currentRoles));
-        if (!added.Succeeded)
+        var toAdd = wanted.Except(currentRoles).ToList();
+        if (toAdd.Count > 0 && await users.AddToRolesAsync(user, toAdd) is { Succeeded: false } added)
         {
             return Refused(added);
         }

@@ -31,7 +31,7 @@ namespace SpPlus.Migrations.Sqlite.Migrations
 
                     b.HasKey("Id");
 
-                    b.ToTable("DataProtectionKeys", (string)null);
+                    b.ToTable("DataProtectionKeys");
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRole", b =>
@@ -207,7 +207,7 @@ namespace SpPlus.Migrations.Sqlite.Migrations
 
                     b.HasIndex("EntityType", "EntityId");
 
-                    b.ToTable("AuditEntries", (string)null);
+                    b.ToTable("AuditEntries");
                 });
 
             modelBuilder.Entity("SpPlus.Core.Engagements.Engagement", b =>
@@ -236,7 +236,7 @@ namespace SpPlus.Migrations.Sqlite.Migrations
                     b.HasIndex("FrameworkId", "Number")
                         .IsUnique();
 
-                    b.ToTable("Engagements", (string)null);
+                    b.ToTable("Engagements");
                 });
 
             modelBuilder.Entity("SpPlus.Core.Engagements.EngagementFramework", b =>
@@ -275,7 +275,7 @@ namespace SpPlus.Migrations.Sqlite.Migrations
                     b.HasIndex("Year")
                         .IsUnique();
 
-                    b.ToTable("EngagementFrameworks", (string)null);
+                    b.ToTable("EngagementFrameworks");
                 });
 
             modelBuilder.Entity("SpPlus.Core.Engagements.EngagementSubCriterion", b =>
@@ -299,7 +299,7 @@ namespace SpPlus.Migrations.Sqlite.Migrations
 
                     b.HasIndex("EngagementId", "Order");
 
-                    b.ToTable("EngagementSubCriteria", (string)null);
+                    b.ToTable("EngagementSubCriteria");
                 });
 
             modelBuilder.Entity("SpPlus.Core.Engagements.LocalCommitment", b =>
@@ -340,7 +340,7 @@ namespace SpPlus.Migrations.Sqlite.Migrations
 
                     b.HasIndex("StructureId");
 
-                    b.ToTable("LocalCommitments", (string)null);
+                    b.ToTable("LocalCommitments");
                 });
 
             modelBuilder.Entity("SpPlus.Core.Identity.AppUser", b =>
@@ -433,7 +433,297 @@ namespace SpPlus.Migrations.Sqlite.Migrations
 
                     b.HasIndex("StructureId");
 
-                    b.ToTable("UserStructures", (string)null);
+                    b.ToTable("UserStructures");
+                });
+
+            modelBuilder.Entity("SpPlus.Core.Indicators.Indicator", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Code")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<double?>("DefaultTarget")
+                        .HasColumnType("REAL");
+
+                    b.Property<string>("DenominatorLabel")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Description")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Direction")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("EngagementId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Formula")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("IsActive")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Label")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<double?>("MaxValue")
+                        .HasColumnType("REAL");
+
+                    b.Property<double?>("MinValue")
+                        .HasColumnType("REAL");
+
+                    b.Property<string>("NationalCode")
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("NumeratorLabel")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("SortOrder")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Source")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Unit")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Code")
+                        .IsUnique();
+
+                    b.HasIndex("EngagementId");
+
+                    b.ToTable("Indicators");
+                });
+
+            modelBuilder.Entity("SpPlus.Core.Indicators.IndicatorStructureType", b =>
+                {
+                    b.Property<int>("IndicatorId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("StructureType")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("IndicatorId", "StructureType");
+
+                    b.ToTable("IndicatorStructureTypes");
+                });
+
+            modelBuilder.Entity("SpPlus.Core.Indicators.IndicatorTarget", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("IndicatorId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("StructureId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<double>("Target")
+                        .HasColumnType("REAL");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("StructureId");
+
+                    b.HasIndex("IndicatorId", "StructureId")
+                        .IsUnique();
+
+                    b.ToTable("IndicatorTargets");
+                });
+
+            modelBuilder.Entity("SpPlus.Core.Indicators.IndicatorValue", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Comment")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("Count")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("Denominator")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("IndicatorId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("IsNotApplicable")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("NotApplicableReason")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("Numerator")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ReportId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<double?>("Value")
+                        .HasColumnType("REAL");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("IndicatorId");
+
+                    b.HasIndex("ReportId", "IndicatorId")
+                        .IsUnique();
+
+                    b.ToTable("IndicatorValues");
+                });
+
+            modelBuilder.Entity("SpPlus.Core.Indicators.QuarterlyReport", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("ConcurrencyToken")
+                        .IsConcurrencyToken()
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("PublishedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("QuarterNumber")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("State")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("StateChangedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("StructureId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("State");
+
+                    b.HasIndex("StructureId", "Year", "QuarterNumber")
+                        .IsUnique();
+
+                    b.HasIndex("Year", "QuarterNumber", "State");
+
+                    b.ToTable("QuarterlyReports");
+                });
+
+            modelBuilder.Entity("SpPlus.Core.Reviews.ReviewEvent", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Action")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ActorName")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ActorUserId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("AtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Comment")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("DocumentId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("DocumentKind")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("FromState")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("MeetingId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("StructureId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ToState")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("DocumentKind", "DocumentId");
+
+                    b.HasIndex("StructureId", "AtUtc");
+
+                    b.ToTable("ReviewEvents");
+                });
+
+            modelBuilder.Entity("SpPlus.Core.Settings.Setting", b =>
+                {
+                    b.Property<string>("Key")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Value")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Key");
+
+                    b.ToTable("Settings");
                 });
 
             modelBuilder.Entity("SpPlus.Core.Structures.Department", b =>
@@ -457,7 +747,7 @@ namespace SpPlus.Migrations.Sqlite.Migrations
                     b.HasIndex("Code")
                         .IsUnique();
 
-                    b.ToTable("Departments", (string)null);
+                    b.ToTable("Departments");
                 });
 
             modelBuilder.Entity("SpPlus.Core.Structures.Structure", b =>
@@ -499,7 +789,7 @@ namespace SpPlus.Migrations.Sqlite.Migrations
                     b.HasIndex("Slug")
                         .IsUnique();
 
-                    b.ToTable("Structures", (string)null);
+                    b.ToTable("Structures");
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRoleClaim<string>", b =>
@@ -613,6 +903,74 @@ namespace SpPlus.Migrations.Sqlite.Migrations
                     b.Navigation("User");
                 });
 
+            modelBuilder.Entity("SpPlus.Core.Indicators.Indicator", b =>
+                {
+                    b.HasOne("SpPlus.Core.Engagements.Engagement", "Engagement")
+                        .WithMany()
+                        .HasForeignKey("EngagementId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.Navigation("Engagement");
+                });
+
+            modelBuilder.Entity("SpPlus.Core.Indicators.IndicatorStructureType", b =>
+                {
+                    b.HasOne("SpPlus.Core.Indicators.Indicator", null)
+                        .WithMany("StructureTypes")
+                        .HasForeignKey("IndicatorId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("SpPlus.Core.Indicators.IndicatorTarget", b =>
+                {
+                    b.HasOne("SpPlus.Core.Indicators.Indicator", "Indicator")
+                        .WithMany("Targets")
+                        .HasForeignKey("IndicatorId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("SpPlus.Core.Structures.Structure", "Structure")
+                        .WithMany()
+                        .HasForeignKey("StructureId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Indicator");
+
+                    b.Navigation("Structure");
+                });
+
+            modelBuilder.Entity("SpPlus.Core.Indicators.IndicatorValue", b =>
+                {
+                    b.HasOne("SpPlus.Core.Indicators.Indicator", "Indicator")
+                        .WithMany()
+                        .HasForeignKey("IndicatorId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("SpPlus.Core.Indicators.QuarterlyReport", "Report")
+                        .WithMany("Values")
+                        .HasForeignKey("ReportId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Indicator");
+
+                    b.Navigation("Report");
+                });
+
+            modelBuilder.Entity("SpPlus.Core.Indicators.QuarterlyReport", b =>
+                {
+                    b.HasOne("SpPlus.Core.Structures.Structure", "Structure")
+                        .WithMany()
+                        .HasForeignKey("StructureId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Structure");
+                });
+
             modelBuilder.Entity("SpPlus.Core.Structures.Structure", b =>
                 {
                     b.HasOne("SpPlus.Core.Structures.Department", "Department")
@@ -644,6 +1002,18 @@ namespace SpPlus.Migrations.Sqlite.Migrations
             modelBuilder.Entity("SpPlus.Core.Identity.AppUser", b =>
                 {
                     b.Navigation("Structures");
+                });
+
+            modelBuilder.Entity("SpPlus.Core.Indicators.Indicator", b =>
+                {
+                    b.Navigation("StructureTypes");
+
+                    b.Navigation("Targets");
+                });
+
+            modelBuilder.Entity("SpPlus.Core.Indicators.QuarterlyReport", b =>
+                {
+                    b.Navigation("Values");
                 });
 
             modelBuilder.Entity("SpPlus.Core.Structures.Department", b =>

@@ -91,7 +91,7 @@ public sealed partial class BrowserPage : IAsyncDisposable
     public async Task SubmitLoginFormAsync(string email, string password)
     {
         await GotoAsync(Paths.Login);
-        var form = Page.Locator("main form");
+        var form = Page.GetByRole(AriaRole.Main);
         await form.GetByLabel(LoginLabels.Email, new() { Exact = false }).FillAsync(email);
         await form.GetByLabel(LoginLabels.Password, new() { Exact = true }).FillAsync(password);
         await form.GetByRole(AriaRole.Button, new() { Name = LoginLabels.Submit }).ClickAsync();
@@ -157,6 +157,24 @@ public sealed partial class BrowserPage : IAsyncDisposable
         }
 
         Assert.Fail($"{description}: {result.Violations.Length} axe violation(s) on {result.Url}{Environment.NewLine}{Describe(result.Violations)}");
+    }
+
+    /// <summary>Every link of <paramref name="scope"/> to a page of the portal answers (after redirects) without error.</summary>
+    public async Task AssertLinksLeadSomewhereAsync(ILocator scope, string description)
+    {
+        var hrefs = await scope.Locator("a[href]").EvaluateAllAsync<string[]>(
+            "links => links.filter(a => a.origin === location.origin).map(a => a.pathname + a.search)");
+        var dead = new List<string>();
+        foreach (var href in hrefs.Distinct())
+        {
+            var response = await Page.APIRequest.GetAsync(href);
+            if (response.Status >= 400)
+            {
+                dead.Add($"{href} answers {response.Status}");
+            }
+        }
+
+        Assert.True(dead.Count == 0, $"{description}: dead links: {string.Join("; ", dead)}{ServerErrorsText()}");
     }
 
     /// <summary><see cref="AssertSoundPageAsync"/> then <see cref="AssertAccessibleAsync"/>.</summary>

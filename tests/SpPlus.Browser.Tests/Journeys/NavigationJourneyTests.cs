@@ -38,9 +38,17 @@ public sealed class NavigationJourneyTests(BrowserFixture browser)
             Assert.All(AdministrationLinks, name => Assert.DoesNotContain(name, names));
         }
 
+        var subMenuChecked = false;
         foreach (var (name, href) in links)
         {
             var link = await RevealAsync(tab, href);
+            if (!subMenuChecked && await IsInSubMenuAsync(link))
+            {
+                // The opened sub-menu is a state of the page too.
+                await tab.AssertAccessibleAsync($"{email}: sub-menu of \"{name}\" opened");
+                subMenuChecked = true;
+            }
+
             await tab.ClickAndWaitForDocumentAsync(link);
 
             var description = $"{email}: menu \"{name}\" ({href})";
@@ -65,6 +73,8 @@ public sealed class NavigationJourneyTests(BrowserFixture browser)
         Assert.True(found.Length > 0, "The main menu has no link.");
         return found.Select(pair => (pair[0], pair[1])).ToList();
     }
+
+    private static Task<bool> IsInSubMenuAsync(ILocator link) => link.EvaluateAsync<bool>("a => a.closest('.fr-menu') !== null");
 
     /// <summary>The menu link to <paramref name="href"/>, its sub-menu opened first (as a user would) when it is collapsed.</summary>
     private static async Task<ILocator> RevealAsync(BrowserPage tab, string href)

@@ -128,4 +128,32 @@ public class AuditInterceptorTests
         var after = await services.RunAsync(sp => sp.GetRequiredService<SpPlusDbContext>().AuditEntries.CountAsync());
         Assert.Equal(before, after);
     }
+
+    [Fact]
+    public async Task Foreign_keys_generated_in_the_same_save_and_enums_are_logged_readably()
+    {
+        using var services = new CoreServices(new Actor());
+        await services.RunAsync(async sp =>
+        {
+            var db = sp.GetRequiredService<SpPlusDbContext>();
+            db.Structures.Add(new Structure
+            {
+                Department = new Department { Code = "52", Name = "Haute-Marne" },
+                Name = "DDT de la Haute-Marne",
+                Slug = "ddt-haute-marne",
+                Type = StructureType.Ddt,
+            });
+            await db.SaveChangesAsync();
+        });
+
+        await services.RunAsync(async sp =>
+        {
+            var db = sp.GetRequiredService<SpPlusDbContext>();
+            var departmentId = (await db.Departments.SingleAsync()).Id;
+            var entry = await db.AuditEntries.SingleAsync(a => a.EntityType == "Structure");
+            using var changes = JsonDocument.Parse(entry.Changes);
+            Assert.Equal(departmentId, changes.RootElement.GetProperty("DepartmentId").GetProperty("new").GetInt32());
+            Assert.Equal("Ddt", changes.RootElement.GetProperty("Type").GetProperty("new").GetString());
+        });
+    }
 }

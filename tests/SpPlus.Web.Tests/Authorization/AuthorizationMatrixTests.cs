@@ -67,7 +67,7 @@ public sealed partial class AuthorizationMatrixTests(SpPlusFactory factory) : IC
     /// <summary>
     /// The matrix. Placeholders (in addresses and field values): {own}/{other} structure ids, {ownCommitment}/{otherCommitment}
     /// a local commitment of each, {newOwnCommitment}/{newOtherCommitment}/{newUser} an entity created for the cell,
-    /// {framework} the active framework, {draftFramework} a draft one, {user} an existing account; in field values,
+    /// {framework} the active framework, {engagement} its first engagement, {draftFramework} a draft framework, {user} an existing account; in field values,
     /// {marker} a value unique to the cell.
     /// </summary>
     public static readonly IReadOnlyList<Row> Rows =
@@ -103,7 +103,7 @@ public sealed partial class AuthorizationMatrixTests(SpPlusFactory factory) : IC
         Get("/Engagements/Commitments/Create?structureId={own}",                  E(Login,  Forbidden, Ok,        Forbidden, Forbidden, Ok)),
         Get("/Engagements/Commitments/Create?structureId={other}",                E(Login,  Forbidden, Ok,        Forbidden, Forbidden, Forbidden)),
         Post("/Engagements/Commitments/Create?structureId={other}",               E(Login,  Forbidden, Done,      Forbidden, Forbidden, Forbidden))
-            with { Fields = new() { ["Text"] = "Accueil sur rendez-vous {marker}", ["Kind"] = "Other" }, Probe = CommitmentCount("other") },
+            with { Fields = new() { ["EngagementId"] = "{engagement}", ["Kind"] = "Other", ["Text"] = "Accueil sur rendez-vous {marker}" }, Probe = CommitmentCount("other") },
         Get("/Engagements/Commitments/Edit/{ownCommitment}",                      E(Login,  Forbidden, Ok,        Forbidden, Forbidden, Ok)),
         Get("/Engagements/Commitments/Edit/{otherCommitment}",                    E(Login,  Forbidden, Ok,        Forbidden, Forbidden, Forbidden)),
         Get("/Engagements/Commitments/Edit/999999",                               E(Login,  Refused,   NotFound,  Refused,   Refused,   NotFound)),
@@ -205,10 +205,14 @@ public sealed partial class AuthorizationMatrixTests(SpPlusFactory factory) : IC
         var before = await factory.WithDbAsync(db => row.Probe!(db, values));
         var post = await client.PostAsync(url, new FormUrlEncodedContent(fields));
         var after = await factory.WithDbAsync(db => row.Probe!(db, values));
-        var mismatch = Compare(expected, post, await post.Content.ReadAsStringAsync());
+        var body = await post.Content.ReadAsStringAsync();
+        var mismatch = Compare(expected, post, body);
         if (mismatch is not null)
         {
-            return mismatch + (before != after ? $"; and the database changed ({before} → {after})" : "");
+            var messages = post.StatusCode == HttpStatusCode.OK ? HtmlPage.ErrorMessagesOf(body) : [];
+            return mismatch
+                + (messages.Count > 0 ? $" (the form came back: {string.Join(" | ", messages)})" : "")
+                + (before != after ? $"; and the database changed ({before} → {after})" : "");
         }
 
         if (expected == Done && before == after)
@@ -277,6 +281,7 @@ public sealed partial class AuthorizationMatrixTests(SpPlusFactory factory) : IC
             ["ownCommitment"] = $"{await db.LocalCommitments.Where(c => c.StructureId == own).OrderBy(c => c.Id).Select(c => c.Id).FirstAsync()}",
             ["otherCommitment"] = $"{await db.LocalCommitments.Where(c => c.StructureId == other).OrderBy(c => c.Id).Select(c => c.Id).FirstAsync()}",
             ["framework"] = $"{await db.EngagementFrameworks.Where(f => f.Status == FrameworkStatus.Active).Select(f => f.Id).SingleAsync()}",
+            ["engagement"] = $"{await db.Engagements.Where(e => e.Framework!.Status == FrameworkStatus.Active).OrderBy(e => e.Number).Select(e => e.Id).FirstAsync()}",
             ["draftFramework"] = $"{await db.EngagementFrameworks.Where(f => f.Status == FrameworkStatus.Draft).OrderBy(f => f.Id).Select(f => f.Id).FirstAsync()}",
             ["user"] = await db.Users.Where(u => u.Email == $"clac@{DemoDataSeeder.EmailDomain}").Select(u => u.Id).SingleAsync(),
         };

@@ -59,8 +59,12 @@ public sealed class HtmlPage
         ?? throw new InvalidOperationException($"No form posts to '{path}' on {Url}.");
 
     /// <summary>The messages of the error summary (its items) and of the fields in error, as the DSFR shows them.</summary>
-    public IReadOnlyList<string> ErrorMessages() =>
-        Document.QuerySelectorAll("#resume-erreurs li, .fr-message--error, .fr-error-text")
+    public IReadOnlyList<string> ErrorMessages() => ErrorMessagesOf(Document);
+
+    public static IReadOnlyList<string> ErrorMessagesOf(string html) => ErrorMessagesOf(Parser.ParseDocument(html));
+
+    private static List<string> ErrorMessagesOf(IHtmlDocument document) =>
+        document.QuerySelectorAll("#resume-erreurs li, .fr-message--error, .fr-error-text")
             .Select(e => Normalize(e.TextContent))
             .Where(t => t.Length > 0)
             .Distinct()

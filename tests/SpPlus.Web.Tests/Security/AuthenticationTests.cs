@@ -131,6 +131,7 @@ public sealed class AuthenticationTests(SpPlusFactory factory) : IClassFixture<S
         var user = await own.CreateUserAsync(RoleNames.Referent);
         var client = await own.SignInAsync(user.Email!);
 
+        // IsDisabled alone, security stamp unchanged: the sign-in manager itself refuses the disabled account at the check.
         await DisableAsync(own, user.Id);
         time.Advance(TimeSpan.FromSeconds(30));
         Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/")).StatusCode); // not checked yet: within the minute
@@ -139,6 +140,27 @@ public sealed class AuthenticationTests(SpPlusFactory factory) : IClassFixture<S
         var response = await client.GetAsync("/");
 
         Assert.True(response.RedirectsToLogin(), $"After the check the session must be over: {(int)response.StatusCode} {response.Headers.Location}");
+    }
+
+    [Fact]
+    public async Task An_administrator_disabling_an_account_through_the_form_ends_its_session_within_the_minute()
+    {
+        var time = new FakeTimeProvider(DateTimeOffset.UtcNow);
+        await using var own = new SpPlusFactory { FakeTime = time };
+        var user = await own.CreateUserAsync(RoleNames.Correspondent);
+        var session = await own.SignInAsync(user.Email!);
+        var admin = await own.SignInAsync($"admin@{DemoDataSeeder.EmailDomain}");
+
+        var confirmation = await admin.GetPageAsync($"/Admin/Users/Disable/{user.Id}");
+        Assert.Equal(HttpStatusCode.OK, confirmation.StatusCode);
+        var response = await admin.SubmitFormAsync(confirmation, confirmation.FormPostingTo($"/Admin/Users/Disable/{user.Id}"));
+        Assert.True(HttpClientExtensions.IsRedirect(response.StatusCode), $"{(int)response.StatusCode}");
+        Assert.True(await own.WithUsersAsync(async users => (await users.FindByIdAsync(user.Id))!.IsDisabled));
+
+        time.Advance(TimeSpan.FromMinutes(1) + TimeSpan.FromSeconds(1));
+
+        Assert.True((await session.GetAsync("/")).RedirectsToLogin(), "The disabled account's open session must end.");
+        Assert.Equal(HttpStatusCode.OK, (await admin.GetAsync("/")).StatusCode);
     }
 
     [Fact]

@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using SpPlus.Core.Engagements;
 using SpPlus.Core.Identity;
+using SpPlus.Core.Indicators;
 using SpPlus.Core.Structures;
 
 namespace SpPlus.Core.Data.Seeding;
@@ -63,6 +64,39 @@ public sealed class ReferenceDataSeeder(SpPlusDbContext db, RoleManager<Identity
             db.EngagementFrameworks.Add(Build(2023, "Référentiel Services Publics + 2023",
                 "Les 8 engagements adoptés après le comité interministériel de la transformation publique du 9 mai 2023. Le 8e engagement reste à compléter avant activation.",
                 FrameworkStatus.Draft, now, ReferenceData.Framework2023));
+        }
+
+        await db.SaveChangesAsync(cancellationToken);
+        await SeedIndicatorsAsync(cancellationToken);
+    }
+
+    private async Task SeedIndicatorsAsync(CancellationToken cancellationToken)
+    {
+        var existingCodes = await db.Indicators.Select(i => i.Code).ToListAsync(cancellationToken);
+        var engagements = await db.Engagements.Where(e => e.Framework!.Year == 2021).ToDictionaryAsync(e => e.Number, e => e.Id, cancellationToken);
+        var order = existingCodes.Count;
+        foreach (var seed in ReferenceIndicators.All.Where(s => !existingCodes.Contains(s.Code)))
+        {
+            db.Indicators.Add(new Indicator
+            {
+                Code = seed.Code,
+                Label = seed.Label,
+                Description = seed.Description,
+                Formula = seed.Formula,
+                NumeratorLabel = seed.NumeratorLabel,
+                DenominatorLabel = seed.DenominatorLabel,
+                Kind = seed.Kind,
+                Unit = seed.Unit,
+                Direction = seed.Direction,
+                MinValue = seed.Min,
+                MaxValue = seed.Max,
+                EngagementId = engagements.TryGetValue(seed.EngagementNumber, out var engagementId) ? engagementId : null,
+                DefaultTarget = seed.Target,
+                NationalCode = seed.NationalCode,
+                Source = seed.Source,
+                SortOrder = ++order * 10,
+                StructureTypes = seed.AppliesTo.Select(t => new IndicatorStructureType { StructureType = t }).ToList(),
+            });
         }
 
         await db.SaveChangesAsync(cancellationToken);

@@ -21,6 +21,7 @@ public sealed class UsersController(
     SpPlusDbContext db,
     AccountAdministrationService accounts,
     UserManager<AppUser> userManager,
+    SignInManager<AppUser> signInManager,
     TimeProvider time,
     ILogger<UsersController> logger) : Controller
 {
@@ -160,6 +161,12 @@ public sealed class UsersController(
             var result = await accounts.UpdateAsync(id, Input(form), form.NewPassword, userManager.GetUserId(User), cancellationToken);
             if (result.Succeeded)
             {
+                if (saved.IsSelf && await userManager.FindByIdAsync(id) is { } self)
+                {
+                    // A new e-mail or password renews the security stamp: keep the administrator's own session.
+                    await signInManager.RefreshSignInAsync(self);
+                }
+
                 logger.LogInformation("User {AdminId} updated account {UserId}{PasswordReset}", userManager.GetUserId(User), id,
                     string.IsNullOrEmpty(form.NewPassword) ? "" : " and set a new password");
                 TempData["Success"] = $"Le compte de {form.DisplayName!.Trim()} a été enregistré.";

@@ -120,6 +120,41 @@ namespace SpPlus.Migrations.SqlServer.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "ReviewEvents",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("SqlServer:Identity", "1, 1"),
+                    DocumentKind = table.Column<string>(type: "nvarchar(40)", maxLength: 40, nullable: false),
+                    DocumentId = table.Column<int>(type: "int", nullable: false),
+                    StructureId = table.Column<int>(type: "int", nullable: false),
+                    Action = table.Column<string>(type: "nvarchar(40)", maxLength: 40, nullable: false),
+                    FromState = table.Column<string>(type: "nvarchar(40)", maxLength: 40, nullable: false),
+                    ToState = table.Column<string>(type: "nvarchar(40)", maxLength: 40, nullable: false),
+                    ActorUserId = table.Column<string>(type: "nvarchar(450)", maxLength: 450, nullable: false),
+                    ActorName = table.Column<string>(type: "nvarchar(256)", maxLength: 256, nullable: false),
+                    AtUtc = table.Column<DateTime>(type: "datetime2", nullable: false),
+                    Comment = table.Column<string>(type: "nvarchar(2000)", maxLength: 2000, nullable: true),
+                    MeetingId = table.Column<int>(type: "int", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ReviewEvents", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "Settings",
+                columns: table => new
+                {
+                    Key = table.Column<string>(type: "nvarchar(100)", maxLength: 100, nullable: false),
+                    Value = table.Column<string>(type: "nvarchar(1000)", maxLength: 1000, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Settings", x => x.Key);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "AspNetRoleClaims",
                 columns: table => new
                 {
@@ -278,6 +313,32 @@ namespace SpPlus.Migrations.SqlServer.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "QuarterlyReports",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "int", nullable: false)
+                        .Annotation("SqlServer:Identity", "1, 1"),
+                    StructureId = table.Column<int>(type: "int", nullable: false),
+                    Year = table.Column<int>(type: "int", nullable: false),
+                    QuarterNumber = table.Column<int>(type: "int", nullable: false),
+                    State = table.Column<string>(type: "nvarchar(40)", maxLength: 40, nullable: false),
+                    ConcurrencyToken = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    StateChangedAtUtc = table.Column<DateTime>(type: "datetime2", nullable: true),
+                    CreatedAtUtc = table.Column<DateTime>(type: "datetime2", nullable: false),
+                    PublishedAtUtc = table.Column<DateTime>(type: "datetime2", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_QuarterlyReports", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_QuarterlyReports_Structures_StructureId",
+                        column: x => x.StructureId,
+                        principalTable: "Structures",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "UserStructures",
                 columns: table => new
                 {
@@ -323,6 +384,41 @@ namespace SpPlus.Migrations.SqlServer.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "Indicators",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "int", nullable: false)
+                        .Annotation("SqlServer:Identity", "1, 1"),
+                    Code = table.Column<string>(type: "nvarchar(40)", maxLength: 40, nullable: false),
+                    Label = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: false),
+                    Description = table.Column<string>(type: "nvarchar(2000)", maxLength: 2000, nullable: true),
+                    Formula = table.Column<string>(type: "nvarchar(500)", maxLength: 500, nullable: true),
+                    NumeratorLabel = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: true),
+                    DenominatorLabel = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: true),
+                    Kind = table.Column<string>(type: "nvarchar(40)", maxLength: 40, nullable: false),
+                    Unit = table.Column<string>(type: "nvarchar(40)", maxLength: 40, nullable: false),
+                    Direction = table.Column<string>(type: "nvarchar(40)", maxLength: 40, nullable: false),
+                    MinValue = table.Column<double>(type: "float", nullable: true),
+                    MaxValue = table.Column<double>(type: "float", nullable: true),
+                    EngagementId = table.Column<int>(type: "int", nullable: true),
+                    DefaultTarget = table.Column<double>(type: "float", nullable: true),
+                    NationalCode = table.Column<string>(type: "nvarchar(20)", maxLength: 20, nullable: true),
+                    Source = table.Column<string>(type: "nvarchar(40)", maxLength: 40, nullable: false),
+                    IsActive = table.Column<bool>(type: "bit", nullable: false),
+                    SortOrder = table.Column<int>(type: "int", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Indicators", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_Indicators_Engagements_EngagementId",
+                        column: x => x.EngagementId,
+                        principalTable: "Engagements",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.SetNull);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "LocalCommitments",
                 columns: table => new
                 {
@@ -351,6 +447,84 @@ namespace SpPlus.Migrations.SqlServer.Migrations
                         principalTable: "Structures",
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "IndicatorStructureTypes",
+                columns: table => new
+                {
+                    IndicatorId = table.Column<int>(type: "int", nullable: false),
+                    StructureType = table.Column<string>(type: "nvarchar(40)", maxLength: 40, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_IndicatorStructureTypes", x => new { x.IndicatorId, x.StructureType });
+                    table.ForeignKey(
+                        name: "FK_IndicatorStructureTypes_Indicators_IndicatorId",
+                        column: x => x.IndicatorId,
+                        principalTable: "Indicators",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "IndicatorTargets",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "int", nullable: false)
+                        .Annotation("SqlServer:Identity", "1, 1"),
+                    IndicatorId = table.Column<int>(type: "int", nullable: false),
+                    StructureId = table.Column<int>(type: "int", nullable: false),
+                    Target = table.Column<double>(type: "float", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_IndicatorTargets", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_IndicatorTargets_Indicators_IndicatorId",
+                        column: x => x.IndicatorId,
+                        principalTable: "Indicators",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_IndicatorTargets_Structures_StructureId",
+                        column: x => x.StructureId,
+                        principalTable: "Structures",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "IndicatorValues",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "int", nullable: false)
+                        .Annotation("SqlServer:Identity", "1, 1"),
+                    ReportId = table.Column<int>(type: "int", nullable: false),
+                    IndicatorId = table.Column<int>(type: "int", nullable: false),
+                    Numerator = table.Column<int>(type: "int", nullable: true),
+                    Denominator = table.Column<int>(type: "int", nullable: true),
+                    Value = table.Column<double>(type: "float", nullable: true),
+                    Count = table.Column<int>(type: "int", nullable: true),
+                    IsNotApplicable = table.Column<bool>(type: "bit", nullable: false),
+                    NotApplicableReason = table.Column<string>(type: "nvarchar(500)", maxLength: 500, nullable: true),
+                    Comment = table.Column<string>(type: "nvarchar(1000)", maxLength: 1000, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_IndicatorValues", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_IndicatorValues_Indicators_IndicatorId",
+                        column: x => x.IndicatorId,
+                        principalTable: "Indicators",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_IndicatorValues_QuarterlyReports_ReportId",
+                        column: x => x.ReportId,
+                        principalTable: "QuarterlyReports",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
                 });
 
             migrationBuilder.CreateIndex(
@@ -436,6 +610,39 @@ namespace SpPlus.Migrations.SqlServer.Migrations
                 columns: new[] { "EngagementId", "Order" });
 
             migrationBuilder.CreateIndex(
+                name: "IX_Indicators_Code",
+                table: "Indicators",
+                column: "Code",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Indicators_EngagementId",
+                table: "Indicators",
+                column: "EngagementId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_IndicatorTargets_IndicatorId_StructureId",
+                table: "IndicatorTargets",
+                columns: new[] { "IndicatorId", "StructureId" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_IndicatorTargets_StructureId",
+                table: "IndicatorTargets",
+                column: "StructureId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_IndicatorValues_IndicatorId",
+                table: "IndicatorValues",
+                column: "IndicatorId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_IndicatorValues_ReportId_IndicatorId",
+                table: "IndicatorValues",
+                columns: new[] { "ReportId", "IndicatorId" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
                 name: "IX_LocalCommitments_EngagementId",
                 table: "LocalCommitments",
                 column: "EngagementId");
@@ -444,6 +651,32 @@ namespace SpPlus.Migrations.SqlServer.Migrations
                 name: "IX_LocalCommitments_StructureId",
                 table: "LocalCommitments",
                 column: "StructureId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_QuarterlyReports_State",
+                table: "QuarterlyReports",
+                column: "State");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_QuarterlyReports_StructureId_Year_QuarterNumber",
+                table: "QuarterlyReports",
+                columns: new[] { "StructureId", "Year", "QuarterNumber" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_QuarterlyReports_Year_QuarterNumber_State",
+                table: "QuarterlyReports",
+                columns: new[] { "Year", "QuarterNumber", "State" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ReviewEvents_DocumentKind_DocumentId",
+                table: "ReviewEvents",
+                columns: new[] { "DocumentKind", "DocumentId" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ReviewEvents_StructureId_AtUtc",
+                table: "ReviewEvents",
+                columns: new[] { "StructureId", "AtUtc" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_Structures_DepartmentId",
@@ -495,7 +728,22 @@ namespace SpPlus.Migrations.SqlServer.Migrations
                 name: "EngagementSubCriteria");
 
             migrationBuilder.DropTable(
+                name: "IndicatorStructureTypes");
+
+            migrationBuilder.DropTable(
+                name: "IndicatorTargets");
+
+            migrationBuilder.DropTable(
+                name: "IndicatorValues");
+
+            migrationBuilder.DropTable(
                 name: "LocalCommitments");
+
+            migrationBuilder.DropTable(
+                name: "ReviewEvents");
+
+            migrationBuilder.DropTable(
+                name: "Settings");
 
             migrationBuilder.DropTable(
                 name: "UserStructures");
@@ -504,10 +752,16 @@ namespace SpPlus.Migrations.SqlServer.Migrations
                 name: "AspNetRoles");
 
             migrationBuilder.DropTable(
-                name: "Engagements");
+                name: "Indicators");
+
+            migrationBuilder.DropTable(
+                name: "QuarterlyReports");
 
             migrationBuilder.DropTable(
                 name: "AspNetUsers");
+
+            migrationBuilder.DropTable(
+                name: "Engagements");
 
             migrationBuilder.DropTable(
                 name: "Structures");
