@@ -5,6 +5,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
 using SpPlus.Core.Auditing;
 using SpPlus.Core.Data;
+using SpPlus.Core.Data.Seeding;
 using SpPlus.Core.Identity;
 using SpPlus.Core.Structures;
 
@@ -51,6 +52,8 @@ public sealed class TestDatabase : IAsyncDisposable
             .AddPasswordValidator<CommonPasswordValidator<AppUser>>();
         services.AddScoped<AccountAdministrationService>();
         services.AddScoped<StructureService>();
+        services.AddScoped<ReferenceDataSeeder>();
+        services.AddScoped<DemoDataSeeder>();
         _provider = services.BuildServiceProvider();
     }
 
@@ -61,6 +64,15 @@ public sealed class TestDatabase : IAsyncDisposable
     public int PrefectureId { get; private set; }
 
     public int SubPrefectureId { get; private set; }
+
+    /// <summary>The schema only, without roles or structures: for tests of the seeders themselves.</summary>
+    public static async Task<TestDatabase> CreateEmptyAsync(IAuditActor? actor = null)
+    {
+        var database = new TestDatabase(actor ?? SystemAuditActor.Instance);
+        await using var scope = database.CreateScope();
+        await scope.ServiceProvider.GetRequiredService<SpPlusDbContext>().Database.EnsureCreatedAsync();
+        return database;
+    }
 
     public static async Task<TestDatabase> CreateAsync(IAuditActor? actor = null)
     {

@@ -21,7 +21,7 @@ public class AuditInterceptorTests
     [Fact]
     public async Task A_modification_is_logged_with_actor_time_old_and_new_values()
     {
-        using var services = new CoreServices(new Actor());
+        await using var services = await TestDatabase.CreateEmptyAsync(new Actor());
         await services.RunAsync(sp => sp.GetRequiredService<ReferenceDataSeeder>().SeedAsync());
         services.Time.Advance(TimeSpan.FromHours(2));
 
@@ -54,7 +54,7 @@ public class AuditInterceptorTests
     [Fact]
     public async Task Added_entities_with_generated_keys_are_logged_with_their_real_id()
     {
-        using var services = new CoreServices(new Actor());
+        await using var services = await TestDatabase.CreateEmptyAsync(new Actor());
         await services.RunAsync(sp => sp.GetRequiredService<ReferenceDataSeeder>().SeedAsync());
 
         await services.RunAsync(async sp =>
@@ -71,7 +71,7 @@ public class AuditInterceptorTests
     [Fact]
     public async Task A_deletion_is_logged_with_the_old_values()
     {
-        using var services = new CoreServices(new Actor());
+        await using var services = await TestDatabase.CreateEmptyAsync(new Actor());
         await services.RunAsync(sp => sp.GetRequiredService<ReferenceDataSeeder>().SeedAsync());
         await services.RunAsync(async sp =>
         {
@@ -92,7 +92,7 @@ public class AuditInterceptorTests
     [Fact]
     public async Task Secrets_are_never_written_to_the_log()
     {
-        using var services = new CoreServices(new Actor());
+        await using var services = await TestDatabase.CreateEmptyAsync(new Actor());
         await services.RunAsync(sp => sp.GetRequiredService<ReferenceDataSeeder>().SeedAsync());
         await services.RunAsync(sp => sp.GetRequiredService<DemoDataSeeder>().SeedAsync(DemoDataSeeder.DefaultPassword));
 
@@ -112,7 +112,7 @@ public class AuditInterceptorTests
     [Fact]
     public async Task A_failed_save_writes_no_audit_entry()
     {
-        using var services = new CoreServices(new Actor());
+        await using var services = await TestDatabase.CreateEmptyAsync(new Actor());
         await services.RunAsync(sp => sp.GetRequiredService<ReferenceDataSeeder>().SeedAsync());
         var before = await services.RunAsync(sp => sp.GetRequiredService<SpPlusDbContext>().AuditEntries.CountAsync());
 
@@ -132,7 +132,7 @@ public class AuditInterceptorTests
     [Fact]
     public async Task Foreign_keys_generated_in_the_same_save_and_enums_are_logged_readably()
     {
-        using var services = new CoreServices(new Actor());
+        await using var services = await TestDatabase.CreateEmptyAsync(new Actor());
         await services.RunAsync(async sp =>
         {
             var db = sp.GetRequiredService<SpPlusDbContext>();

@@ -14,7 +14,7 @@ public class SeedingTests
     [Fact]
     public async Task Reference_seed_creates_the_aube_its_six_structures_the_roles_and_both_frameworks()
     {
-        using var services = new CoreServices();
+        await using var services = await TestDatabase.CreateEmptyAsync();
         await services.RunAsync(sp => sp.GetRequiredService<ReferenceDataSeeder>().SeedAsync());
 
         await services.RunAsync(async sp =>
@@ -48,7 +48,7 @@ public class SeedingTests
     [Fact]
     public async Task Reference_seed_is_idempotent_and_never_overwrites_an_edit()
     {
-        using var services = new CoreServices();
+        await using var services = await TestDatabase.CreateEmptyAsync();
         await services.RunAsync(sp => sp.GetRequiredService<ReferenceDataSeeder>().SeedAsync());
         await services.RunAsync(async sp =>
         {
@@ -76,7 +76,7 @@ public class SeedingTests
     [Fact]
     public async Task Reference_seed_does_not_activate_2021_when_another_framework_is_already_active()
     {
-        using var services = new CoreServices();
+        await using var services = await TestDatabase.CreateEmptyAsync();
         await services.RunAsync(async sp =>
         {
             var db = sp.GetRequiredService<SpPlusDbContext>();
@@ -96,7 +96,7 @@ public class SeedingTests
     [Fact]
     public async Task Demo_seed_creates_one_account_per_role_and_a_correspondent_per_structure_with_the_given_password()
     {
-        using var services = new CoreServices();
+        await using var services = await TestDatabase.CreateEmptyAsync();
         await services.RunAsync(sp => sp.GetRequiredService<ReferenceDataSeeder>().SeedAsync());
         await services.RunAsync(sp => sp.GetRequiredService<DemoDataSeeder>().SeedAsync("Un-autre-mot-de-passe-42"));
         await services.RunAsync(sp => sp.GetRequiredService<DemoDataSeeder>().SeedAsync("Un-autre-mot-de-passe-42"));

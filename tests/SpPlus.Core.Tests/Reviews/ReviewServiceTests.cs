@@ -5,15 +5,14 @@ using SpPlus.Core.Data;
 using SpPlus.Core.Data.Seeding;
 using SpPlus.Core.Indicators;
 using SpPlus.Core.Reviews;
-using SpPlus.Core.Tests.Persistence;
 
 namespace SpPlus.Core.Tests.Reviews;
 
 public class ReviewServiceTests
 {
-    private static async Task<(CoreServices Services, int[] ReportIds, int StructureId)> ArrangeAsync(ReviewState state, int count = 1)
+    private static async Task<(TestDatabase Services, int[] ReportIds, int StructureId)> ArrangeAsync(ReviewState state, int count = 1)
     {
-        var services = new CoreServices();
+        var services = await TestDatabase.CreateEmptyAsync();
         await services.RunAsync(sp => sp.GetRequiredService<ReferenceDataSeeder>().SeedAsync());
         var ids = await services.RunAsync(async sp =>
         {
@@ -37,7 +36,7 @@ public class ReviewServiceTests
     public async Task A_transition_changes_the_state_renews_the_token_and_appends_history()
     {
         var (services, ids, structureId) = await ArrangeAsync(ReviewState.Submitted);
-        using var _ = services;
+        await using var _ = services;
         Guid before = Guid.Empty;
 
         await services.RunAsync(async sp =>
@@ -67,7 +66,7 @@ public class ReviewServiceTests
     public async Task A_concurrent_change_saved_first_makes_the_second_one_fail_without_writing_anything()
     {
         var (services, ids, _) = await ArrangeAsync(ReviewState.Submitted);
-        using var _ = services;
+        await using var _ = services;
 
         using var first = services.CreateScope();
         using var second = services.CreateScope();
@@ -90,7 +89,7 @@ public class ReviewServiceTests
     public async Task Acting_on_several_documents_is_all_or_nothing()
     {
         var (services, ids, _) = await ArrangeAsync(ReviewState.Approved, count: 3);
-        using var _ = services;
+        await using var _ = services;
         await services.RunAsync(async sp =>
         {
             // One of the three is still submitted: publishing the selection must refuse all of it.
@@ -131,7 +130,7 @@ public class ReviewServiceTests
     public async Task A_refused_action_writes_nothing()
     {
         var (services, ids, _) = await ArrangeAsync(ReviewState.Draft);
-        using var _ = services;
+        await using var _ = services;
         await services.RunAsync(async sp =>
         {
             var report = await sp.GetRequiredService<SpPlusDbContext>().QuarterlyReports.SingleAsync(r => r.Id == ids[0]);
