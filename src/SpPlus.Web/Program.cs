@@ -43,6 +43,10 @@ builder.Services.AddScoped<AccountAdministrationService>();
 builder.Services.AddScoped<EngagementFrameworkService>();
 builder.Services.AddScoped<LocalCommitmentService>();
 builder.Services.AddScoped<ReviewService>();
+builder.Services.AddScoped<SpPlus.Core.Indicators.QuarterlyReportService>();
+builder.Services.AddScoped<ReviewActorFactory>();
+builder.Services.AddScoped<SpPlus.Web.MySpace.IMySpaceProvider, SpPlus.Web.MySpace.QuarterlyReportsMySpaceProvider>();
+builder.Services.AddScoped<SpPlus.Core.Indicators.IndicatorResultsService>();
 builder.Services.AddDataProtection().SetApplicationName("SpPlus").PersistKeysToDbContext<SpPlusDbContext>();
 
 // Accounts

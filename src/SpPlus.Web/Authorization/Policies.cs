@@ -15,11 +15,15 @@ public static class Policies
     /// <summary>The framework versions: create, edit wordings, activate.</summary>
     public const string ManageFrameworks = "ManageFrameworks";
 
+    /// <summary>The completeness board of quarterly results: the referent, and the administrator who follows the portal's use.</summary>
+    public const string ReviewBoard = "ReviewBoard";
+
     public static void Configure(AuthorizationOptions options)
     {
         options.AddPolicy(Staff, p => p.RequireAuthenticatedUser().RequireRole(RoleNames.All));
         options.AddPolicy(Administration, p => p.RequireRole(RoleNames.Administrator));
         options.AddPolicy(ManageFrameworks, p => p.RequireRole(RoleNames.Administrator));
+        options.AddPolicy(ReviewBoard, p => p.RequireRole(RoleNames.Referent, RoleNames.Administrator));
         options.FallbackPolicy = options.GetPolicy(Staff);
     }
 }

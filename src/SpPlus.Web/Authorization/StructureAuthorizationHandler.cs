@@ -15,6 +15,7 @@ public sealed class StructureAuthorizationHandler(UserScope scope, ILogger<Struc
         {
             nameof(StructureOperations.Read) => RoleNames.All.Any(context.User.IsInRole),
             nameof(StructureOperations.Edit) => await scope.CanEditAsync(resource.StructureId),
+            nameof(StructureOperations.ReadDrafts) => context.User.IsInRole(RoleNames.Administrator) || await scope.CanEditAsync(resource.StructureId),
             _ => false,
         };
 

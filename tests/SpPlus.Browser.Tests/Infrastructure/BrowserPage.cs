@@ -59,6 +59,61 @@ public sealed partial class BrowserPage : IAsyncDisposable
     /// <summary>The main navigation of the layout (header menu).</summary>
     public ILocator MainNavigation => Page.GetByRole(AriaRole.Navigation, new() { Name = "Menu principal" });
 
+    /// <summary>The links of the main menu, in order, as (visible name, href), including those of collapsed sub-menus.</summary>
+    public async Task<IReadOnlyList<(string Name, string Href)>> MenuLinksAsync()
+    {
+        var found = await MainNavigation.Locator("a[href]").EvaluateAllAsync<string[][]>(
+            "links => links.map(a => [a.textContent.trim().replace(/\\s+/g, ' '), a.getAttribute('href')])");
+        Assert.True(found.Length > 0, "The main menu has no link.");
+        return found.Select(pair => (pair[0], pair[1])).ToList();
+    }
+
+    /// <summary>The menu link to <paramref name="href"/>, its sub-menu opened first (as a user would) when it is collapsed.</summary>
+    public async Task<ILocator> RevealMenuLinkAsync(string href)
+    {
+        var link = MainNavigation.Locator($"a[href='{href}']").First;
+        if (!await link.IsVisibleAsync())
+        {
+            var subMenuId = await link.EvaluateAsync<string?>("a => a.closest('.fr-collapse, .fr-menu')?.id ?? null");
+            Assert.False(string.IsNullOrEmpty(subMenuId), $"The menu link {href} is hidden and belongs to no sub-menu.");
+            var toggle = MainNavigation.Locator($"button[aria-controls='{subMenuId}']");
+            await toggle.ClickAsync();
+            await Assertions.Expect(toggle).ToHaveAttributeAsync("aria-expanded", "true");
+            await Assertions.Expect(link).ToBeVisibleAsync();
+        }
+
+        return link;
+    }
+
+    /// <summary>
+    /// Follows every link of the main menu in turn (opening sub-menus as needed, and checking one opened sub-menu with
+    /// axe): each link leads where it says, to a sound and accessible page. Returns the menu's links.
+    /// </summary>
+    public async Task<IReadOnlyList<(string Name, string Href)>> VisitEveryMenuLinkAsync(string who)
+    {
+        var links = await MenuLinksAsync();
+        var subMenuChecked = false;
+        foreach (var (name, href) in links)
+        {
+            var link = await RevealMenuLinkAsync(href);
+            if (!subMenuChecked && await link.EvaluateAsync<bool>("a => a.closest('.fr-menu') !== null"))
+            {
+                // The opened sub-menu is a state of the page too.
+                await AssertAccessibleAsync($"{who}: sub-menu of \"{name}\" opened");
+                subMenuChecked = true;
+            }
+
+            await ClickAndWaitForDocumentAsync(link);
+            var description = $"{who}: menu \"{name}\" ({href})";
+            Assert.True(
+                string.Equals(new Uri(Page.Url).AbsolutePath.TrimEnd('/'), href.TrimEnd('/'), StringComparison.OrdinalIgnoreCase),
+                $"{description} led to {Page.Url}.");
+            await AssertSoundAndAccessibleAsync(description);
+        }
+
+        return links;
+    }
+
     /// <summary>Opens a path of the portal and checks that it answered without error.</summary>
     public async Task<IResponse> GotoAsync(string path)
     {

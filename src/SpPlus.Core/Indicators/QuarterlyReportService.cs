@@ -1,0 +1,369 @@
+using Microsoft.EntityFrameworkCore;
+using SpPlus.Core.Common;
+using SpPlus.Core.Data;
+using SpPlus.Core.Reviews;
+using SpPlus.Core.Structures;
+
+namespace SpPlus.Core.Indicators;
+
+/// <summary>
+/// Quarterly reports: opening a quarter, the applicable indicators, saving entered figures (validated whole: nothing
+/// saved when one row is wrong), and moving reports through the review workflow. States change only through
+/// <see cref="ReviewService"/>; this service adds the report's own rules (completeness before a submission, the
+/// publication date set on publish and cleared on reopen, in the same save).
+/// </summary>
+public sealed class QuarterlyReportService(SpPlusDbContext db, ReviewService reviews, TimeProvider time)
+{
+    /// <summary>How far back a quarter can still be opened.</summary>
+    public const int MaxAgeYears = 3;
+
+    public const int ReasonMaxLength = 500;
+    public const int CommentMaxLength = 1000;
+
+    public const string LockedMessage = "Les résultats soumis ne sont plus modifiables.";
+    public const string NotFoundMessage = "Ces résultats trimestriels n'existent pas ou plus.";
+
+    /// <summary>The current quarter (Europe/Paris does not matter at a quarter's grain but for a few hours: UTC is used).</summary>
+    public Quarter CurrentQuarter => Quarter.Containing(DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime));
+
+    /// <summary>Creates the structure's draft report for the quarter, or returns the existing one: the report's id.</summary>
+    public async Task<OperationResult<int>> OpenAsync(int structureId, Quarter quarter, CancellationToken cancellationToken = default)
+    {
+        var current = CurrentQuarter;
+        if (quarter > current)
+        {
+            return OperationResult<int>.Failure($"Le trimestre {quarter} n'est pas encore commencé.");
+        }
+
+        var oldest = Quarter.Containing(DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime).AddYears(-MaxAgeYears));
+        if (quarter < oldest)
+        {
+            return OperationResult<int>.Failure($"Le trimestre {quarter} est trop ancien : seuls les trimestres des {MaxAgeYears} dernières années peuvent être ouverts.");
+        }
+
+        var structureActive = await db.Structures.AsNoTracking().Where(s => s.Id == structureId).Select(s => (bool?)s.IsActive)
+            .FirstOrDefaultAsync(cancellationToken);
+        if (structureActive is null)
+        {
+            return OperationResult<int>.Failure("Cette structure n'existe pas.");
+        }
+
+        var existing = await FindIdAsync(structureId, quarter, cancellationToken);
+        if (existing is { } id)
+        {
+            return OperationResult.Ok(id);
+        }
+
+        if (structureActive == false)
+        {
+            return OperationResult<int>.Failure("Cette structure n'est plus active : aucun trimestre ne peut y être ouvert.");
+        }
+
+        var report = new QuarterlyReport
+        {
+            StructureId = structureId,
+            Year = quarter.Year,
+            QuarterNumber = quarter.Number,
+            State = ReviewState.Draft,
+            CreatedAtUtc = time.GetUtcNow().UtcDateTime,
+        };
+        db.QuarterlyReports.Add(report);
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateException)
+        {
+            // Opened at the same moment by someone else: the unique index kept one report, return it.
+            db.Entry(report).State = EntityState.Detached;
+            if (await FindIdAsync(structureId, quarter, cancellationToken) is { } other)
+            {
+                return OperationResult.Ok(other);
+            }
+
+            throw;
+        }
+
+        return OperationResult.Ok(report.Id);
+    }
+
+    /// <summary>Active indicators that apply to this type of structure, in catalogue order, with the structure's target (or the default one).</summary>
+    public async Task<IReadOnlyList<ApplicableIndicator>> GetApplicableIndicatorsAsync(
+        StructureType structureType, int structureId, CancellationToken cancellationToken = default) =>
+        await db.Indicators.AsNoTracking()
+            .Where(i => i.IsActive && i.StructureTypes.Any(t => t.StructureType == structureType))
+            .OrderBy(i => i.SortOrder).ThenBy(i => i.Label)
+            .Select(i => new ApplicableIndicator(
+                i.Id, i.Code, i.Label, i.Description, i.Formula, i.NumeratorLabel, i.DenominatorLabel, i.Kind, i.Unit, i.Direction,
+                i.MinValue, i.MaxValue, i.Source, i.NationalCode,
+                i.Targets.Where(t => t.StructureId == structureId).Select(t => (double?)t.Target).FirstOrDefault() ?? i.DefaultTarget))
+            .ToListAsync(cancellationToken);
+
+    /// <summary>A report with its applicable indicators and saved figures; null when it does not exist. Three queries.</summary>
+    public async Task<QuarterlyReportSheet?> GetSheetAsync(int reportId, CancellationToken cancellationToken = default)
+    {
+        var header = await db.QuarterlyReports.AsNoTracking()
+            .Where(r => r.Id == reportId)
+            .Select(r => new
+            {
+                r.Id, r.StructureId, StructureName = r.Structure!.Name, StructureType = r.Structure.Type, r.Year, r.QuarterNumber, r.State,
+                r.ConcurrencyToken, r.CreatedAtUtc, r.StateChangedAtUtc, r.PublishedAtUtc,
+            })
+            .FirstOrDefaultAsync(cancellationToken);
+        if (header is null)
+        {
+            return null;
+        }
+
+        var indicators = await GetApplicableIndicatorsAsync(header.StructureType, header.StructureId, cancellationToken);
+        var saved = await db.IndicatorValues.AsNoTracking()
+            .Where(v => v.ReportId == reportId)
+            .Select(v => new
+            {
+                v.IndicatorId,
+                Figures = new SavedFigures(v.Numerator, v.Denominator, v.Value, v.Count, v.IsNotApplicable, v.NotApplicableReason, v.Comment),
+            })
+            .ToDictionaryAsync(v => v.IndicatorId, v => v.Figures, cancellationToken);
+
+        return new QuarterlyReportSheet(header.Id, header.StructureId, header.StructureName, header.StructureType,
+            new Quarter(header.Year, header.QuarterNumber), header.State, header.ConcurrencyToken, header.CreatedAtUtc,
+            header.StateChangedAtUtc, header.PublishedAtUtc,
+            indicators.Select(i => new QuarterlyReportLine(i, saved.GetValueOrDefault(i.Id))).ToList());
+    }
+
+    /// <summary>
+    /// Saves the figures of a draft report. Every entry is validated first; when one is wrong, nothing is saved and the
+    /// errors are returned by indicator. Blank entries are saved as no value; entries of indicators computed by SpPlus
+    /// are ignored; indicators without an entry keep what they had.
+    /// </summary>
+    public async Task<SaveEntriesResult> SaveEntriesAsync(
+        int reportId, IReadOnlyList<IndicatorEntry> entries, Guid expectedToken, CancellationToken cancellationToken = default)
+    {
+        var report = await db.QuarterlyReports.Include(r => r.Structure).Include(r => r.Values)
+            .FirstOrDefaultAsync(r => r.Id == reportId, cancellationToken);
+        if (report is null)
+        {
+            return SaveEntriesResult.Refused(NotFoundMessage);
+        }
+
+        if (report.State != ReviewState.Draft)
+        {
+            return SaveEntriesResult.Refused(LockedMessage);
+        }
+
+        if (report.ConcurrencyToken != expectedToken)
+        {
+            return SaveEntriesResult.Refused(ReviewService.ConflictMessage, isConflict: true);
+        }
+
+        var indicators = (await GetApplicableIndicatorsAsync(report.Structure!.Type, report.StructureId, cancellationToken))
+            .ToDictionary(i => i.Id);
+        var reportErrors = new List<string>();
+        var entryErrors = new List<EntryError>();
+        var seen = new HashSet<int>();
+        var accepted = new List<(ApplicableIndicator Indicator, IndicatorEntry Entry)>();
+        foreach (var entry in entries)
+        {
+            if (!indicators.TryGetValue(entry.IndicatorId, out var indicator))
+            {
+                reportErrors.Add($"L'indicateur n° {entry.IndicatorId} ne s'applique pas à cette structure.");
+                continue;
+            }
+
+            if (!seen.Add(entry.IndicatorId))
+            {
+                entryErrors.Add(new(indicator.Id, indicator.Label, "Cet indicateur est saisi deux fois."));
+                continue;
+            }
+
+            if (indicator.IsComputed)
+            {
+                continue;
+            }
+
+            var messages = new List<string>();
+            if (!entry.IsBlank)
+            {
+                messages.AddRange(IndicatorMath.Validate(indicator.ToIndicator(), entry.Figures, entry.NotApplicableReason));
+            }
+
+            if (entry.IsNotApplicable && entry.NotApplicableReason?.Trim().Length > ReasonMaxLength)
+            {
+                messages.Add($"Le motif doit contenir au plus {ReasonMaxLength} caractères.");
+            }
+
+            if (entry.Comment?.Trim().Length > CommentMaxLength)
+            {
+                messages.Add($"Le commentaire doit contenir au plus {CommentMaxLength} caractères.");
+            }
+
+            entryErrors.AddRange(messages.Select(m => new EntryError(indicator.Id, indicator.Label, m)));
+            accepted.Add((indicator, entry));
+        }
+
+        if (reportErrors.Count > 0 || entryErrors.Count > 0)
+        {
+            return SaveEntriesResult.Invalid(reportErrors, entryErrors);
+        }
+
+        foreach (var (indicator, entry) in accepted)
+        {
+            var comment = Clean(entry.Comment);
+            var value = report.Values.FirstOrDefault(v => v.IndicatorId == indicator.Id);
+            if (entry.IsBlank && comment is null)
+            {
+                if (value is not null)
+                {
+                    report.Values.Remove(value);
+                    db.IndicatorValues.Remove(value);
+                }
+
+                continue;
+            }
+
+            if (value is null)
+            {
+                value = new IndicatorValue { IndicatorId = indicator.Id };
+                report.Values.Add(value);
+            }
+
+            var notApplicable = entry.IsNotApplicable;
+            value.IsNotApplicable = notApplicable;
+            value.NotApplicableReason = notApplicable ? Clean(entry.NotApplicableReason) : null;
+            value.Numerator = !notApplicable && indicator.Kind == IndicatorKind.Ratio ? entry.Numerator : null;
+            value.Denominator = !notApplicable && indicator.Kind == IndicatorKind.Ratio ? entry.Denominator : null;
+            value.Value = !notApplicable && indicator.Kind != IndicatorKind.Ratio ? entry.Value : null;
+            value.Count = !notApplicable && indicator.Kind == IndicatorKind.Average ? entry.Count : null;
+            value.Comment = comment;
+        }
+
+        report.ConcurrencyToken = Guid.NewGuid();
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            return SaveEntriesResult.Refused(ReviewService.ConflictMessage, isConflict: true);
+        }
+
+        return SaveEntriesResult.Saved(report.ConcurrencyToken);
+    }
+
+    /// <summary>
+    /// Moves one report through the workflow: a submission first needs a value (or "non applicable") for every
+    /// indicator entered by correspondents; a publication sets the publication date and a reopening clears it.
+    /// </summary>
+    public async Task<OperationResult> ReviewAsync(int reportId, ReviewActor actor, ReviewService.Request request, CancellationToken cancellationToken = default)
+    {
+        var report = await db.QuarterlyReports.FirstOrDefaultAsync(r => r.Id == reportId, cancellationToken);
+        if (report is null)
+        {
+            return OperationResult.Failure(NotFoundMessage);
+        }
+
+        if (request.Action == ReviewAction.Submit)
+        {
+            var check = ReviewService.Check(report, actor, request);
+            if (!check.Succeeded)
+            {
+                return check;
+            }
+
+            var missing = await MissingIndicatorsAsync(report, cancellationToken);
+            if (missing.Count > 0)
+            {
+                return OperationResult.Failure($"Il manque des valeurs pour : {string.Join(", ", missing)}.");
+            }
+        }
+
+        var publishedBefore = report.PublishedAtUtc;
+        SetPublicationDate(report, request.Action);
+        var result = await reviews.ApplyAsync(report, actor, request, cancellationToken);
+        if (!result.Succeeded)
+        {
+            report.PublishedAtUtc = publishedBefore;
+        }
+
+        return result;
+    }
+
+    /// <summary>Publishes several approved reports together (a quarter's results): all of them or none.</summary>
+    public async Task<OperationResult> PublishManyAsync(IReadOnlyCollection<int> reportIds, ReviewActor actor, CancellationToken cancellationToken = default)
+    {
+        var ids = reportIds.Distinct().ToList();
+        if (ids.Count == 0)
+        {
+            return OperationResult.Failure("Sélectionnez au moins un résultat trimestriel à publier.");
+        }
+
+        var reports = await db.QuarterlyReports.Include(r => r.Structure).Where(r => ids.Contains(r.Id))
+            .OrderBy(r => r.Structure!.Name).ToListAsync(cancellationToken);
+        if (reports.Count != ids.Count)
+        {
+            return OperationResult.Failure("Certains des résultats sélectionnés n'existent plus.");
+        }
+
+        var request = new ReviewService.Request(ReviewAction.Publish);
+        var errors = new List<string>();
+        foreach (var report in reports)
+        {
+            var check = ReviewService.Check(report, actor, request);
+            errors.AddRange(check.Errors.Select(e => $"{report.Structure!.Name} ({report.Quarter}) : {e}"));
+        }
+
+        if (errors.Count > 0)
+        {
+            return OperationResult.Failure(errors);
+        }
+
+        var before = reports.ToDictionary(r => r.Id, r => r.PublishedAtUtc);
+        foreach (var report in reports)
+        {
+            SetPublicationDate(report, ReviewAction.Publish);
+        }
+
+        var result = await reviews.ApplyManyAsync(reports, actor, request, cancellationToken);
+        if (!result.Succeeded)
+        {
+            foreach (var report in reports)
+            {
+                report.PublishedAtUtc = before[report.Id];
+            }
+        }
+
+        return result;
+    }
+
+    private void SetPublicationDate(QuarterlyReport report, ReviewAction action)
+    {
+        if (action == ReviewAction.Publish)
+        {
+            report.PublishedAtUtc = time.GetUtcNow().UtcDateTime;
+        }
+        else if (action == ReviewAction.Reopen)
+        {
+            report.PublishedAtUtc = null;
+        }
+    }
+
+    private async Task<List<string>> MissingIndicatorsAsync(QuarterlyReport report, CancellationToken cancellationToken)
+    {
+        var structureType = await db.Structures.AsNoTracking().Where(s => s.Id == report.StructureId).Select(s => s.Type).FirstAsync(cancellationToken);
+        var indicators = await GetApplicableIndicatorsAsync(structureType, report.StructureId, cancellationToken);
+        var complete = await db.IndicatorValues.AsNoTracking()
+            .Where(v => v.ReportId == report.Id
+                && (v.IsNotApplicable || v.Numerator != null || v.Denominator != null || v.Value != null || v.Count != null))
+            .Select(v => v.IndicatorId)
+            .ToListAsync(cancellationToken);
+        return indicators.Where(i => !i.IsComputed && !complete.Contains(i.Id)).Select(i => i.Label).ToList();
+    }
+
+    private Task<int?> FindIdAsync(int structureId, Quarter quarter, CancellationToken cancellationToken) =>
+        db.QuarterlyReports.AsNoTracking()
+            .Where(r => r.StructureId == structureId && r.Year == quarter.Year && r.QuarterNumber == quarter.Number)
+            .Select(r => (int?)r.Id)
+            .FirstOrDefaultAsync(cancellationToken);
+
+    private static string? Clean(string? text) => string.IsNullOrWhiteSpace(text) ? null : text.Trim();
+}

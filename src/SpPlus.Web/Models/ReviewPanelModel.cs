@@ -1,0 +1,57 @@
+using SpPlus.Core.Reviews;
+
+namespace SpPlus.Web.Models;
+
+/// <summary>
+/// What the shared review panel (<c>Views/Shared/_ReviewPanel.cshtml</c>) shows for any reviewed document: its state,
+/// its history, and one form per action the rule table allows the current user (<see cref="ReviewRules.AllowedFor"/>).
+/// Each form posts <see cref="ReviewPostFields"/> to <see cref="PostUrl"/>.
+/// </summary>
+public sealed class ReviewPanelModel
+{
+    public required ReviewDocumentKind Kind { get; init; }
+
+    public required ReviewState State { get; init; }
+
+    public required int StructureId { get; init; }
+
+    /// <summary>The document's concurrency token when the page was built.</summary>
+    public required Guid ConcurrencyToken { get; init; }
+
+    /// <summary>Where the action forms post.</summary>
+    public required string PostUrl { get; init; }
+
+    public required ReviewActor Actor { get; init; }
+
+    /// <summary>The history, oldest first.</summary>
+    public IReadOnlyList<ReviewEvent> History { get; init; } = [];
+
+    /// <summary>A comment typed before a refusal, given back to the user.</summary>
+    public string? Comment { get; init; }
+
+    /// <summary>The action the comment was typed for.</summary>
+    public ReviewAction? CommentAction { get; init; }
+
+    /// <summary>The heading of the panel (an h2).</summary>
+    public string Heading { get; init; } = "Relecture";
+
+    public IReadOnlyList<ReviewRule> AllowedActions => ReviewRules.AllowedFor(Kind, State, Actor, StructureId);
+}
+
+/// <summary>The names of the fields every review form posts, bound by <see cref="ReviewPostForm"/>.</summary>
+public static class ReviewPostFields
+{
+    public const string Action = nameof(ReviewPostForm.ReviewAction);
+    public const string Comment = nameof(ReviewPostForm.Comment);
+    public const string Token = nameof(ReviewPostForm.Token);
+}
+
+/// <summary>What a review form posts: the action, the comment (required by some rules) and the concurrency token.</summary>
+public sealed class ReviewPostForm
+{
+    public ReviewAction? ReviewAction { get; set; }
+
+    public string? Comment { get; set; }
+
+    public Guid? Token { get; set; }
+}
