@@ -43,6 +43,7 @@ builder.Services.AddScoped<AccountAdministrationService>();
 builder.Services.AddScoped<EngagementFrameworkService>();
 builder.Services.AddScoped<LocalCommitmentService>();
 builder.Services.AddScoped<ReviewService>();
+builder.Services.AddScoped<SpPlus.Core.Indicators.IndicatorCatalogService>();
 builder.Services.AddScoped<SpPlus.Core.Indicators.QuarterlyReportService>();
 builder.Services.AddScoped<ReviewActorFactory>();
 builder.Services.AddScoped<SpPlus.Web.MySpace.IMySpaceProvider, SpPlus.Web.MySpace.QuarterlyReportsMySpaceProvider>();

@@ -18,12 +18,16 @@ public static class Policies
     /// <summary>The completeness board of quarterly results: the referent, and the administrator who follows the portal's use.</summary>
     public const string ReviewBoard = "ReviewBoard";
 
+    /// <summary>The indicator catalogue and the per-structure targets: the administrator and the referent.</summary>
+    public const string ManageIndicators = "ManageIndicators";
+
     public static void Configure(AuthorizationOptions options)
     {
         options.AddPolicy(Staff, p => p.RequireAuthenticatedUser().RequireRole(RoleNames.All));
         options.AddPolicy(Administration, p => p.RequireRole(RoleNames.Administrator));
         options.AddPolicy(ManageFrameworks, p => p.RequireRole(RoleNames.Administrator));
         options.AddPolicy(ReviewBoard, p => p.RequireRole(RoleNames.Referent, RoleNames.Administrator));
+        options.AddPolicy(ManageIndicators, p => p.RequireRole(RoleNames.Administrator, RoleNames.Referent));
         options.FallbackPolicy = options.GetPolicy(Staff);
     }
 }

@@ -58,6 +58,10 @@ public sealed class HomeController(SpPlusDbContext db, UserScope scope, IEnumera
                 ? "Consulter et mettre à jour les engagements propres à chaque structure : délais annoncés, horaires, joignabilité."
                 : "Consulter les engagements propres à chaque structure : délais annoncés, horaires, joignabilité.", "/Engagements/Commitments"),
         };
+        shortcuts.Add(new("Résultats trimestriels", roles.Contains(RoleNames.Correspondent)
+            ? "Saisir et soumettre les résultats de qualité de service de vos structures, trimestre par trimestre."
+            : "Consulter les résultats de qualité de service des structures, trimestre par trimestre.", "/Indicators/Reports"));
+        shortcuts.Add(new("Tendances", "Suivre chaque indicateur sur les huit derniers trimestres, par structure et pour le département.", "/Indicators/Trends"));
         if (roles.Contains(RoleNames.Administrator))
         {
             shortcuts.Add(new("Comptes", "Créer, modifier et désactiver les comptes ; attribuer rôles et structures.", "/Admin/Users"));

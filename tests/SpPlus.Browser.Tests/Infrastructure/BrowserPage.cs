@@ -4,6 +4,7 @@ using Deque.AxeCore.Commons;
 using Deque.AxeCore.Playwright;
 using Microsoft.Playwright;
 using SpPlus.Core.Data.Seeding;
+using Xunit.Sdk;
 
 namespace SpPlus.Browser.Tests.Infrastructure;
 
@@ -87,30 +88,47 @@ public sealed partial class BrowserPage : IAsyncDisposable
 
     /// <summary>
     /// Follows every link of the main menu in turn (opening sub-menus as needed, and checking one opened sub-menu with
-    /// axe): each link leads where it says, to a sound and accessible page. Returns the menu's links.
+    /// axe): each link leads where it says, to a sound and accessible page. A failing page does not hide the next
+    /// ones: every failure is reported at the end. Returns the menu's links.
     /// </summary>
     public async Task<IReadOnlyList<(string Name, string Href)>> VisitEveryMenuLinkAsync(string who)
     {
+        var start = Page.Url;
         var links = await MenuLinksAsync();
+        var failures = new List<string>();
         var subMenuChecked = false;
         foreach (var (name, href) in links)
         {
-            var link = await RevealMenuLinkAsync(href);
-            if (!subMenuChecked && await link.EvaluateAsync<bool>("a => a.closest('.fr-menu') !== null"))
+            try
             {
-                // The opened sub-menu is a state of the page too.
-                await AssertAccessibleAsync($"{who}: sub-menu of \"{name}\" opened");
-                subMenuChecked = true;
-            }
+                var link = await RevealMenuLinkAsync(href);
+                if (!subMenuChecked && await link.EvaluateAsync<bool>("a => a.closest('.fr-menu') !== null"))
+                {
+                    // The opened sub-menu is a state of the page too.
+                    subMenuChecked = true;
+                    await AssertAccessibleAsync($"{who}: sub-menu of \"{name}\" opened");
+                }
 
-            await ClickAndWaitForDocumentAsync(link);
-            var description = $"{who}: menu \"{name}\" ({href})";
-            Assert.True(
-                string.Equals(new Uri(Page.Url).AbsolutePath.TrimEnd('/'), href.TrimEnd('/'), StringComparison.OrdinalIgnoreCase),
-                $"{description} led to {Page.Url}.");
-            await AssertSoundAndAccessibleAsync(description);
+                await ClickAndWaitForDocumentAsync(link);
+                var description = $"{who}: menu \"{name}\" ({href})";
+                Assert.True(
+                    string.Equals(new Uri(Page.Url).AbsolutePath.TrimEnd('/'), href.TrimEnd('/'), StringComparison.OrdinalIgnoreCase),
+                    $"{description} led to {Page.Url}.");
+                await AssertSoundAndAccessibleAsync(description);
+            }
+            catch (Exception failure) when (failure is XunitException or PlaywrightException or TimeoutException)
+            {
+                failures.Add(failure.Message);
+                // Back to a page known to work, with the menu, before the next link.
+                await Page.GotoAsync(start);
+                _consoleErrors.Clear();
+                _serverErrors.Drain();
+            }
         }
 
+        Assert.True(
+            failures.Count == 0,
+            $"{failures.Count} of the {links.Count} menu pages failed:" + string.Concat(failures.Select(f => Environment.NewLine + "* " + f)));
         return links;
     }
 

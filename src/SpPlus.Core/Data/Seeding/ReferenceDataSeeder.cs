@@ -102,6 +102,8 @@ public sealed class ReferenceDataSeeder(SpPlusDbContext db, RoleManager<Identity
         await db.SaveChangesAsync(cancellationToken);
     }
 
+    private static readonly DateTime ProgrammeStartUtc = new(2021, 1, 1, 0, 0, 0, DateTimeKind.Utc);
+
     private static EngagementFramework Build(int year, string name, string description, FrameworkStatus status, DateTime now,
         IReadOnlyList<ReferenceData.EngagementSeed> engagements) => new()
     {
@@ -109,8 +111,9 @@ public sealed class ReferenceDataSeeder(SpPlusDbContext db, RoleManager<Identity
         Name = name,
         Description = description,
         Status = status,
+        // The 2021 version has been in force since the programme started, in January 2021.
         CreatedAtUtc = now,
-        ActivatedAtUtc = status == FrameworkStatus.Active ? now : null,
+        ActivatedAtUtc = status == FrameworkStatus.Active ? ProgrammeStartUtc : null,
         Engagements = engagements.Select(e => new Engagement
         {
             Number = e.Number,
