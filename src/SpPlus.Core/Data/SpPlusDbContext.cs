@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using SpPlus.Core.Auditing;
 using SpPlus.Core.Engagements;
+using SpPlus.Core.Feedback;
 using SpPlus.Core.Identity;
 using SpPlus.Core.Indicators;
 using SpPlus.Core.Reviews;
@@ -29,6 +30,14 @@ public class SpPlusDbContext(DbContextOptions<SpPlusDbContext> options)
     public DbSet<IndicatorTarget> IndicatorTargets => Set<IndicatorTarget>();
     public DbSet<QuarterlyReport> QuarterlyReports => Set<QuarterlyReport>();
     public DbSet<IndicatorValue> IndicatorValues => Set<IndicatorValue>();
+    public DbSet<Experience> Experiences => Set<Experience>();
+    public DbSet<ExperienceComment> ExperienceComments => Set<ExperienceComment>();
+    public DbSet<ExperienceAnswer> ExperienceAnswers => Set<ExperienceAnswer>();
+    public DbSet<AnswerTemplate> AnswerTemplates => Set<AnswerTemplate>();
+    public DbSet<StructureLabelMapping> StructureLabelMappings => Set<StructureLabelMapping>();
+    public DbSet<ExperienceImport> ExperienceImports => Set<ExperienceImport>();
+    public DbSet<DocumentReport> DocumentReports => Set<DocumentReport>();
+    public DbSet<DocumentReportNote> DocumentReportNotes => Set<DocumentReportNote>();
     public DbSet<Setting> Settings => Set<Setting>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 

@@ -15,4 +15,9 @@ public static class SettingKeys
     public const string QuarterDeadlineDays = "Indicators.QuarterDeadlineDays";
 
     public const int DefaultQuarterDeadlineDays = 20;
+
+    /// <summary>Days after an experience's publication within which it should be answered.</summary>
+    public const string AnswerDelayDays = "Feedback.AnswerDelayDays";
+
+    public const int DefaultAnswerDelayDays = 15;
 }
