@@ -41,7 +41,7 @@ public sealed class IndicatorResultsService(SpPlusDbContext db, TimeProvider tim
             : SettingKeys.DefaultQuarterDeadlineDays;
     }
 
-    /// <summary>The completeness board: four queries (setting, structures, reports, last review events of the drafts).</summary>
+    /// <summary>The completeness board: three queries (setting, structures, reports with whether each draft was returned).</summary>
     public async Task<CompletenessBoard> BoardAsync(BoardQuery query, CancellationToken cancellationToken = default)
     {
         var quarters = query.Quarters.Distinct().Order().ToList();
@@ -56,23 +56,13 @@ public sealed class IndicatorResultsService(SpPlusDbContext db, TimeProvider tim
 
         var minKey = quarters.Count > 0 ? quarters[0].Key : 0;
         var maxKey = quarters.Count > 0 ? quarters[^1].Key : 0;
+        // A draft whose last transition is a return is "returned": read in the same query as the reports.
+        var returned = db.ReviewEvents.ReturnedIds(ReviewDocumentKind.QuarterlyReport);
         var reports = await db.QuarterlyReports.AsNoTracking()
             .Where(r => r.Year * 10 + r.QuarterNumber >= minKey && r.Year * 10 + r.QuarterNumber <= maxKey)
             .Where(r => r.Structure!.IsActive && (type == null || r.Structure.Type == type))
-            .Select(r => new { r.Id, r.StructureId, r.Year, r.QuarterNumber, r.State })
+            .Select(r => new { r.Id, r.StructureId, r.Year, r.QuarterNumber, r.State, WasReturned = r.State == ReviewState.Draft && returned.Contains(r.Id) })
             .ToListAsync(cancellationToken);
-
-        // A draft whose last transition is a return is "returned": one query for the last event of every draft.
-        var draftIds = reports.Where(r => r.State == ReviewState.Draft).Select(r => r.Id).ToList();
-        var returned = (await db.ReviewEvents.AsNoTracking()
-                .Where(e => e.DocumentKind == ReviewDocumentKind.QuarterlyReport && draftIds.Contains(e.DocumentId))
-                .Where(e => !db.ReviewEvents.Any(later =>
-                    later.DocumentKind == ReviewDocumentKind.QuarterlyReport && later.DocumentId == e.DocumentId && later.Id > e.Id))
-                .Select(e => new { e.DocumentId, e.Action })
-                .ToListAsync(cancellationToken))
-            .Where(e => e.Action == ReviewAction.Return)
-            .Select(e => e.DocumentId)
-            .ToHashSet();
 
         var byCell = reports.ToDictionary(r => (r.StructureId, new Quarter(r.Year, r.QuarterNumber).Key));
         var today = Today;
@@ -86,7 +76,7 @@ public sealed class IndicatorResultsService(SpPlusDbContext db, TimeProvider tim
                 var report = byCell.GetValueOrDefault((structure.Id, quarter.Key));
                 var state = report is null ? BoardCellState.NotStarted : report.State switch
                 {
-                    ReviewState.Draft => returned.Contains(report.Id) ? BoardCellState.Returned : BoardCellState.Draft,
+                    ReviewState.Draft => report.WasReturned ? BoardCellState.Returned : BoardCellState.Draft,
                     ReviewState.Submitted => BoardCellState.Submitted,
                     ReviewState.Approved or ReviewState.Validated => BoardCellState.Approved,
                     _ => BoardCellState.Published,

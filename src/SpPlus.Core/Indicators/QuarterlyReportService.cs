@@ -288,13 +288,43 @@ public sealed class QuarterlyReportService(SpPlusDbContext db, ReviewService rev
         return result;
     }
 
+    /// <summary>The actions the referent may apply to several reports of a quarter at once (the "traitement groupé").</summary>
+    public static IReadOnlyList<ReviewAction> BatchActions { get; } = [ReviewAction.Approve, ReviewAction.Publish];
+
+    /// <summary>The state a report must be in for a batch action, read from the rule table (submitted to approve, approved to publish).</summary>
+    public static ReviewState BatchSourceState(ReviewAction action) =>
+        BatchActions.Contains(action)
+            ? ReviewRules.All.Single(r => r.Kind == ReviewDocumentKind.QuarterlyReport && r.Action == action && r.AllowedParties.Contains(ReviewParty.Referent)).From
+            : throw new ArgumentOutOfRangeException(nameof(action), action, "Not an action applied to several reports at once.");
+
     /// <summary>Publishes several approved reports together (a quarter's results): all of them or none.</summary>
-    public async Task<OperationResult> PublishManyAsync(IReadOnlyCollection<int> reportIds, ReviewActor actor, CancellationToken cancellationToken = default)
+    public Task<OperationResult> PublishManyAsync(IReadOnlyCollection<int> reportIds, ReviewActor actor, CancellationToken cancellationToken = default) =>
+        ApplyManyAsync(reportIds, ReviewAction.Publish, actor, null, cancellationToken);
+
+    /// <summary>
+    /// Applies one of the <see cref="BatchActions"/> to several reports together, through
+    /// <see cref="ReviewService.ApplyManyAsync"/>: all of them or none. Each refusal names the report it concerns. When
+    /// <paramref name="expectedTokens"/> gives a report's concurrency token as the page showed it, a report changed
+    /// since then is refused.
+    /// </summary>
+    public async Task<OperationResult> ApplyManyAsync(
+        IReadOnlyCollection<int> reportIds,
+        ReviewAction action,
+        ReviewActor actor,
+        IReadOnlyDictionary<int, Guid>? expectedTokens = null,
+        CancellationToken cancellationToken = default)
     {
+        if (!BatchActions.Contains(action))
+        {
+            return OperationResult.Failure($"L'action « {action.Label(ReviewDocumentKind.QuarterlyReport)} » ne peut pas être appliquée à plusieurs résultats à la fois.");
+        }
+
         var ids = reportIds.Distinct().ToList();
         if (ids.Count == 0)
         {
-            return OperationResult.Failure("Sélectionnez au moins un résultat trimestriel à publier.");
+            return OperationResult.Failure(action == ReviewAction.Publish
+                ? "Sélectionnez au moins un résultat trimestriel à publier."
+                : "Sélectionnez au moins un résultat trimestriel à approuver.");
         }
 
         var reports = await db.QuarterlyReports.Include(r => r.Structure).Where(r => ids.Contains(r.Id))
@@ -304,12 +334,19 @@ public sealed class QuarterlyReportService(SpPlusDbContext db, ReviewService rev
             return OperationResult.Failure("Certains des résultats sélectionnés n'existent plus.");
         }
 
-        var request = new ReviewService.Request(ReviewAction.Publish);
+        var request = new ReviewService.Request(action);
         var errors = new List<string>();
         foreach (var report in reports)
         {
             var check = ReviewService.Check(report, actor, request);
-            errors.AddRange(check.Errors.Select(e => $"{report.Structure!.Name} ({report.Quarter}) : {e}"));
+            var reportErrors = check.Errors.ToList();
+            if (expectedTokens is not null && expectedTokens.TryGetValue(report.Id, out var expected) && expected != report.ConcurrencyToken
+                && reportErrors.Count == 0)
+            {
+                reportErrors.Add(ReviewService.ConflictMessage);
+            }
+
+            errors.AddRange(reportErrors.Select(e => $"{report.Structure!.Name} ({report.Quarter}) : {e}"));
         }
 
         if (errors.Count > 0)
@@ -320,7 +357,7 @@ public sealed class QuarterlyReportService(SpPlusDbContext db, ReviewService rev
         var before = reports.ToDictionary(r => r.Id, r => r.PublishedAtUtc);
         foreach (var report in reports)
         {
-            SetPublicationDate(report, ReviewAction.Publish);
+            SetPublicationDate(report, action);
         }
 
         var result = await reviews.ApplyManyAsync(reports, actor, request, cancellationToken);

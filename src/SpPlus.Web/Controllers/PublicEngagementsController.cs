@@ -17,22 +17,13 @@ public sealed class PublicEngagementsController(SpPlusDbContext db) : Controller
     [HttpGet("/engagements")]
     public async Task<IActionResult> Index(CancellationToken cancellationToken)
     {
-        var framework = await db.EngagementFrameworks.AsNoTracking()
-            .Where(f => f.Status == FrameworkStatus.Active)
-            .OrderByDescending(f => f.ActivatedAtUtc)
-            .Select(f => new { f.Id, f.Year, f.Name, f.ActivatedAtUtc })
-            .FirstOrDefaultAsync(cancellationToken);
+        var framework = await db.ActiveFrameworkAsync(cancellationToken);
         if (framework is null)
         {
             return View(new PublicEngagementsViewModel { Sections = [], Structures = [] });
         }
 
-        var engagements = await db.Engagements.AsNoTracking()
-            .Where(e => e.FrameworkId == framework.Id)
-            .OrderBy(e => e.Number)
-            .Select(e => new EngagementItem(e.Id, e.Number, e.Wording, e.Group, new List<string>()))
-            .ToListAsync(cancellationToken);
-
+        var engagements = await db.PublicEngagementsAsync(framework.Id, cancellationToken);
         var structures = await db.Structures.AsNoTracking()
             .Where(s => s.IsActive)
             .OrderBy(s => s.ParentId == null ? s.Name : s.Parent!.Name)
@@ -40,38 +31,21 @@ public sealed class PublicEngagementsController(SpPlusDbContext db) : Controller
             .ThenBy(s => s.Name)
             .Select(s => new { s.Id, s.Name, s.Slug })
             .ToListAsync(cancellationToken);
-        var structureIds = structures.Select(s => s.Id).ToList();
-        var commitments = (await db.LocalCommitments.AsNoTracking()
-                .Where(c => structureIds.Contains(c.StructureId))
-                .OrderBy(c => c.Id)
-                .Select(c => new
-                {
-                    c.StructureId,
-                    Commitment = new PublicCommitment(c.Kind, c.Text, c.AnnouncedDelayDays, c.Target,
-                        c.Engagement!.FrameworkId == framework.Id ? c.Engagement.Number : null),
-                })
-                .ToListAsync(cancellationToken))
-            .OrderBy(c => KindOrder(c.Commitment.Kind))
-            .ToLookup(c => c.StructureId, c => c.Commitment);
+        var commitments = await db.PublicCommitmentsAsync(structures.Select(s => s.Id).ToList(), framework.Id, cancellationToken);
 
         return View(new PublicEngagementsViewModel
         {
             FrameworkName = framework.Name,
             FrameworkYear = framework.Year,
             ActivatedAtUtc = framework.ActivatedAtUtc,
-            Sections = EngagementSection.Build(engagements),
+            Sections = EngagementSection.Build(engagements.Select(EngagementItemOf)),
             Structures = structures.Select(s => new PublicStructure(s.Name, s.Slug, commitments[s.Id].ToList())).ToList(),
         });
     }
 
-    /// <summary>What a visitor looks for first: when to come, how to call, then how long an answer takes.</summary>
-    private static int KindOrder(LocalCommitmentKind kind) => kind switch
-    {
-        LocalCommitmentKind.OpeningHours => 0,
-        LocalCommitmentKind.PhoneReachability => 1,
-        LocalCommitmentKind.AnnouncedDelay => 2,
-        _ => 3,
-    };
+    /// <summary>An engagement as the engagement sections show it (the public pages list no sub-criteria).</summary>
+    internal static EngagementItem EngagementItemOf(PublicEngagement engagement) =>
+        new(engagement.Id, engagement.Number, engagement.Wording, engagement.Group, []);
 }
 
 public sealed class PublicEngagementsViewModel
@@ -89,6 +63,3 @@ public sealed class PublicEngagementsViewModel
 }
 
 public sealed record PublicStructure(string Name, string Slug, IReadOnlyList<PublicCommitment> Commitments);
-
-/// <summary>A local commitment as the public sees it; the engagement number only when it belongs to the active version.</summary>
-public sealed record PublicCommitment(LocalCommitmentKind Kind, string Text, int? AnnouncedDelayDays, string? Target, int? EngagementNumber);

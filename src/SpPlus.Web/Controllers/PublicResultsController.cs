@@ -38,36 +38,16 @@ public sealed class PublicResultsController(IndicatorResultsService results, SpP
         }
 
         // The engagements in force and the structure's local commitments, as on the public engagements page.
-        var framework = await db.EngagementFrameworks.AsNoTracking()
-            .Where(f => f.Status == FrameworkStatus.Active)
-            .OrderByDescending(f => f.ActivatedAtUtc)
-            .Select(f => new { f.Id, f.Year })
-            .FirstOrDefaultAsync(cancellationToken);
-        var engagements = framework is null
-            ? []
-            : await db.Engagements.AsNoTracking()
-                .Where(e => e.FrameworkId == framework.Id)
-                .OrderBy(e => e.Number)
-                .Select(e => new EngagementItem(e.Id, e.Number, e.Wording, e.Group, new List<string>()))
-                .ToListAsync(cancellationToken);
-        var frameworkId = framework?.Id;
-        var commitments = await db.LocalCommitments.AsNoTracking()
-            .Where(c => c.StructureId == structure.Id)
-            // The order of the public engagements page: when to come, how to call, then how long an answer takes.
-            .OrderBy(c => c.Kind == LocalCommitmentKind.OpeningHours ? 0
-                : c.Kind == LocalCommitmentKind.PhoneReachability ? 1
-                : c.Kind == LocalCommitmentKind.AnnouncedDelay ? 2 : 3)
-            .ThenBy(c => c.Id)
-            .Select(c => new PublicCommitment(c.Kind, c.Text, c.AnnouncedDelayDays, c.Target,
-                c.Engagement!.FrameworkId == frameworkId ? c.Engagement.Number : null))
-            .ToListAsync(cancellationToken);
+        var framework = await db.ActiveFrameworkAsync(cancellationToken);
+        var engagements = framework is null ? [] : await db.PublicEngagementsAsync(framework.Id, cancellationToken);
+        var commitments = await db.PublicCommitmentsAsync([structure.Id], framework?.Id, cancellationToken);
 
         return View(new PublicResultsViewModel
         {
             Results = structure,
             FrameworkYear = framework?.Year,
-            Engagements = EngagementSection.Build(engagements),
-            Commitments = commitments,
+            Engagements = EngagementSection.Build(engagements.Select(PublicEngagementsController.EngagementItemOf)),
+            Commitments = commitments[structure.Id].ToList(),
         });
     }
 

@@ -51,6 +51,7 @@ public sealed class QuarterlyReportsMySpaceProvider(SpPlusDbContext db, UserScop
             .Select(s => new { s.Id, s.Name })
             .ToListAsync(cancellationToken);
 
+        var returned = db.ReviewEvents.ReturnedIds(ReviewDocumentKind.QuarterlyReport);
         var drafts = await db.QuarterlyReports.AsNoTracking()
             .Where(r => structureIds.Contains(r.StructureId)
                 && (r.State == ReviewState.Draft || r.Year * 10 + r.QuarterNumber >= previous.Key))
@@ -64,19 +65,14 @@ public sealed class QuarterlyReportsMySpaceProvider(SpPlusDbContext db, UserScop
                 r.Year,
                 r.QuarterNumber,
                 r.State,
-                LastAction = db.ReviewEvents
-                    .Where(e => e.DocumentKind == ReviewDocumentKind.QuarterlyReport && e.DocumentId == r.Id)
-                    .OrderByDescending(e => e.Id)
-                    .Select(e => (ReviewAction?)e.Action)
-                    .FirstOrDefault(),
+                WasReturned = r.State == ReviewState.Draft && returned.Contains(r.Id),
             })
             .ToListAsync(cancellationToken);
 
         foreach (var draft in drafts.Where(d => d.State == ReviewState.Draft))
         {
             var quarter = new Quarter(draft.Year, draft.QuarterNumber);
-            var returned = draft.LastAction == ReviewAction.Return;
-            items.Add(returned
+            items.Add(draft.WasReturned
                 ? new MySpaceItem($"Résultats du {quarter} à corriger — {draft.StructureName}",
                     "Le référent vous a renvoyé ces résultats : lisez son commentaire, corrigez-les et soumettez-les de nouveau.",
                     $"/Indicators/Reports/Details/{draft.Id}", "Renvoyé pour correction", "warning", Priority: 30)
@@ -119,7 +115,7 @@ public sealed class QuarterlyReportsMySpaceProvider(SpPlusDbContext db, UserScop
             var count = quarter.Count();
             items.Add(new MySpaceItem($"Résultats du {quarter.Key} à publier",
                 count > 1 ? $"{count} résultats approuvés attendent leur publication." : "Un résultat approuvé attend sa publication.",
-                $"/Indicators/Reports/Publish?quarter={quarter.Key.ToSlug()}", "Approuvé", "success", Priority: 15));
+                $"/Indicators/Reports/Batch?operation=Publish&quarter={quarter.Key.ToSlug()}", "Approuvé", "success", Priority: 15));
         }
 
         return items;

@@ -193,10 +193,11 @@ public sealed class ReportsTests(SpPlusFactory factory) : IClassFixture<SpPlusFa
         Assert.True(approved.Count >= 2, "The demo has at least two approved reports in that quarter.");
         var client = await factory.SignInAsync(Email("referent"));
 
-        var page = await client.GetPageAsync($"/Indicators/Reports/Publish?quarter={quarter.ToSlug()}");
-        Assert.Equal("Publier les résultats d'un trimestre", page.H1);
-        var form = page.FormWithField("selected");
-        var boxes = form.QuerySelectorAll<IHtmlInputElement>("input[name=selected]").Select(b => int.Parse(b.Value, System.Globalization.CultureInfo.InvariantCulture)).Order().ToList();
+        var page = await client.GetPageAsync($"/Indicators/Reports/Batch?operation=Publish&quarter={quarter.ToSlug()}");
+        Assert.Equal("Traitement groupé des résultats trimestriels", page.H1);
+        var form = page.FormWithField("Selected");
+        Assert.Contains("Publier la sélection", form.TextContent);
+        var boxes = form.QuerySelectorAll<IHtmlInputElement>("input[name=Selected]").Select(b => int.Parse(b.Value, System.Globalization.CultureInfo.InvariantCulture)).Order().ToList();
         Assert.Equal(approved, boxes);
 
         var published = await client.FollowRedirectsAsync(await client.SubmitFormAsync(page, form));
@@ -205,7 +206,7 @@ public sealed class ReportsTests(SpPlusFactory factory) : IClassFixture<SpPlusFa
         var reports = await factory.WithDbAsync(db => db.QuarterlyReports.Where(r => approved.Contains(r.Id)).ToListAsync());
         Assert.All(reports, r => Assert.Equal(ReviewState.Published, r.State));
         Assert.All(reports, r => Assert.NotNull(r.PublishedAtUtc));
-        Assert.Contains("Aucun résultat approuvé n'attend de publication pour ce trimestre.", published.Text);
+        Assert.Contains($"Aucun résultat approuvé n'attend d'être publié pour le trimestre {quarter}.", published.Text);
     }
 
     [Fact]

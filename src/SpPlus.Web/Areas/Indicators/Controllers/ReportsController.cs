@@ -71,6 +71,7 @@ public sealed class ReportsController(
         var total = await filtered.CountAsync(cancellationToken);
         var totalPages = Math.Max(1, (total + PageSize - 1) / PageSize);
         page = Math.Clamp(page, 1, totalPages);
+        var returned = db.ReviewEvents.ReturnedIds(ReviewDocumentKind.QuarterlyReport);
         var rows = await filtered
             .OrderByDescending(r => r.Year).ThenByDescending(r => r.QuarterNumber).ThenBy(r => r.Structure!.Name)
             .Skip((page - 1) * PageSize)
@@ -82,11 +83,7 @@ public sealed class ReportsController(
                 r.Year,
                 r.QuarterNumber,
                 r.State,
-                LastAction = db.ReviewEvents
-                    .Where(e => e.DocumentKind == ReviewDocumentKind.QuarterlyReport && e.DocumentId == r.Id)
-                    .OrderByDescending(e => e.Id)
-                    .Select(e => (ReviewAction?)e.Action)
-                    .FirstOrDefault(),
+                WasReturned = r.State == ReviewState.Draft && returned.Contains(r.Id),
                 r.StateChangedAtUtc,
                 r.PublishedAtUtc,
             })
@@ -107,7 +104,7 @@ public sealed class ReportsController(
             IsFiltered = structureId is not null || chosenQuarter is not null || state is not null,
             ShowingOwnStructures = ownStructures,
             Reports = rows.Select(r => new ReportListRow(r.Id, r.StructureName, new Quarter(r.Year, r.QuarterNumber), r.State,
-                r.State == ReviewState.Draft && r.LastAction == ReviewAction.Return, r.StateChangedAtUtc, r.PublishedAtUtc)).ToList(),
+                r.WasReturned, r.StateChangedAtUtc, r.PublishedAtUtc)).ToList(),
             TotalCount = total,
             Page = page,
             TotalPages = totalPages,
@@ -277,20 +274,41 @@ public sealed class ReportsController(
         return RedirectToAction(nameof(Details), new { id });
     }
 
+    /// <summary>The former address of the publication page: the batch page, set to publish.</summary>
     [HttpGet]
     [Authorize(Roles = RoleNames.Referent)]
-    public async Task<IActionResult> Publish(string? quarter, CancellationToken cancellationToken)
+    public IActionResult Publish(string? quarter) =>
+        RedirectToAction(nameof(Batch), new { operation = ReviewAction.Publish, quarter });
+
+    /// <summary>
+    /// The "traitement groupé" of a quarter: the referent chooses an action (approve the submitted reports, or publish
+    /// the approved ones), ticks reports and applies it to all of them at once, or to none.
+    /// </summary>
+    [HttpGet]
+    [Authorize(Roles = RoleNames.Referent)]
+    public async Task<IActionResult> Batch(ReviewAction? operation, string? quarter, CancellationToken cancellationToken)
     {
-        return View(await PublishModelAsync(quarter, [], cancellationToken));
+        if (operation is { } chosen && !QuarterlyReportService.BatchActions.Contains(chosen))
+        {
+            return BadRequest();
+        }
+
+        return View(await BatchModelAsync(operation ?? ReviewAction.Approve, quarter, null, cancellationToken));
     }
 
     [HttpPost]
     [Authorize(Roles = RoleNames.Referent)]
-    public async Task<IActionResult> Publish(string? quarter, List<int>? selected, CancellationToken cancellationToken)
+    public async Task<IActionResult> Batch(BatchForm form, CancellationToken cancellationToken)
     {
-        var ids = selected ?? [];
+        if (form.Operation is not { } operation || !QuarterlyReportService.BatchActions.Contains(operation))
+        {
+            return BadRequest();
+        }
+
+        var ids = form.Selected.Distinct().ToList();
         var actor = await actors.CurrentAsync(cancellationToken);
-        var result = await reports.PublishManyAsync(ids, actor, cancellationToken);
+        var tokens = form.Tokens.Where(t => ids.Contains(t.Key)).ToDictionary(t => t.Key, t => t.Value);
+        var result = await reports.ApplyManyAsync(ids, operation, actor, tokens, cancellationToken);
         if (!result.Succeeded)
         {
             foreach (var error in result.Errors)
@@ -298,38 +316,68 @@ public sealed class ReportsController(
                 ModelState.AddModelError(string.Empty, error);
             }
 
-            return View(await PublishModelAsync(quarter, ids, cancellationToken));
+            return View(await BatchModelAsync(operation, form.Quarter, ids, cancellationToken));
         }
 
-        TempData["Success"] = ids.Count > 1 ? $"{ids.Count} résultats trimestriels ont été publiés." : "Les résultats trimestriels ont été publiés.";
-        return RedirectToAction(nameof(Publish), new { quarter });
+        TempData["Success"] = BatchSuccessMessage(operation, ids.Count);
+        return RedirectToAction(nameof(Batch), new { operation, quarter = form.Quarter });
     }
 
-    private async Task<PublishViewModel> PublishModelAsync(string? quarter, IReadOnlyCollection<int> selected, CancellationToken cancellationToken)
+    /// <summary>
+    /// The batch page: the quarters that have reports to approve or publish, and the chosen quarter's reports in the
+    /// state the action needs. Without a chosen quarter, the latest one with reports waiting for this action.
+    /// </summary>
+    private async Task<BatchViewModel> BatchModelAsync(
+        ReviewAction operation, string? quarter, IReadOnlyCollection<int>? selected, CancellationToken cancellationToken)
     {
-        var quarters = await db.QuarterlyReports.AsNoTracking()
-            .Where(r => r.State == ReviewState.Approved || r.State == ReviewState.Published)
-            .Select(r => new { r.Year, r.QuarterNumber }).Distinct().ToListAsync(cancellationToken);
-        var choices = quarters.Select(x => new Quarter(x.Year, x.QuarterNumber)).OrderDescending().ToList();
-        Quarter? chosen = Quarter.TryParse(quarter, out var parsed) ? parsed : null;
-        var rows = new List<PublishRow>();
+        var source = QuarterlyReportService.BatchSourceState(operation);
+        // States are stored as text: compare them by equality in queries.
+        var waiting = await db.QuarterlyReports.AsNoTracking()
+            .Where(r => r.State == ReviewState.Submitted || r.State == ReviewState.Approved)
+            .Select(r => new { r.Year, r.QuarterNumber, r.State })
+            .Distinct()
+            .ToListAsync(cancellationToken);
+        var choices = waiting.Select(x => new Quarter(x.Year, x.QuarterNumber)).Distinct().OrderDescending().ToList();
+        Quarter? chosen = Quarter.TryParse(quarter, out var parsed) ? parsed
+            : waiting.Where(x => x.State == source).Select(x => (Quarter?)new Quarter(x.Year, x.QuarterNumber)).Max();
+        if (chosen is { } shown && !choices.Contains(shown))
+        {
+            choices.Add(shown);
+            choices = choices.OrderDescending().ToList();
+        }
+
+        var rows = new List<BatchRow>();
         if (chosen is { } q)
         {
             rows = await db.QuarterlyReports.AsNoTracking()
-                .Where(r => r.Year == q.Year && r.QuarterNumber == q.Number && r.State == ReviewState.Approved)
+                .Where(r => r.Year == q.Year && r.QuarterNumber == q.Number && r.State == source)
                 .OrderBy(r => r.Structure!.Name)
-                .Select(r => new PublishRow(r.Id, r.Structure!.Name, r.StateChangedAtUtc))
+                .Select(r => new BatchRow(r.Id, r.Structure!.Name, r.StateChangedAtUtc, r.ConcurrencyToken))
                 .ToListAsync(cancellationToken);
         }
 
-        return new PublishViewModel
+        return new BatchViewModel
         {
+            Operation = operation,
+            SourceState = source,
             Quarter = chosen?.ToSlug(),
+            QuarterLabel = chosen?.ToString(),
             QuarterChoices = IndicatorFormat.QuarterChoices(choices),
+            OperationChoices = QuarterlyReportService.BatchActions
+                .Select(a => new SelectListItem(BatchViewModel.OperationLabel(a), a.ToString()))
+                .ToList(),
             Reports = rows,
             Selected = selected,
         };
     }
+
+    private static string BatchSuccessMessage(ReviewAction operation, int count) => (operation, count > 1) switch
+    {
+        (ReviewAction.Approve, true) => $"{count} résultats trimestriels ont été approuvés.",
+        (ReviewAction.Approve, false) => "Les résultats trimestriels ont été approuvés.",
+        (_, true) => $"{count} résultats trimestriels ont été publiés.",
+        _ => "Les résultats trimestriels ont été publiés.",
+    };
 
     /// <summary>The read rule for one report (see the class summary).</summary>
     private async Task<bool> CanReadAsync(int structureId, ReviewState state) =>

@@ -136,20 +136,66 @@ public sealed class ReportEntryRow
     public string? Comment { get; set; }
 }
 
-/// <summary>The referent publishes a quarter's approved reports together.</summary>
-public sealed class PublishViewModel
+/// <summary>
+/// The "traitement groupé" of a quarter: the referent approves submitted reports, or publishes approved ones, several
+/// at once.
+/// </summary>
+public sealed class BatchViewModel
 {
+    [Display(Name = "Action")]
+    public ReviewAction Operation { get; init; }
+
+    /// <summary>The state of the reports the action applies to.</summary>
+    public ReviewState SourceState { get; init; }
+
     [Display(Name = "Trimestre")]
     public string? Quarter { get; init; }
 
+    public string? QuarterLabel { get; init; }
+
+    public IReadOnlyList<SelectListItem> OperationChoices { get; init; } = [];
+
     public IReadOnlyList<SelectListItem> QuarterChoices { get; init; } = [];
 
-    public IReadOnlyList<PublishRow> Reports { get; init; } = [];
+    public IReadOnlyList<BatchRow> Reports { get; init; } = [];
 
-    public IReadOnlyCollection<int> Selected { get; init; } = [];
+    /// <summary>The reports ticked when the page comes back after a refusal; null on a first display (everything ticked).</summary>
+    public IReadOnlyCollection<int>? Selected { get; init; }
+
+    public bool IsSelected(int id) => Selected is null || Selected.Contains(id);
+
+    /// <summary>The wording of an action in the chooser.</summary>
+    public static string OperationLabel(ReviewAction operation) => operation switch
+    {
+        ReviewAction.Approve => "Approuver les résultats soumis",
+        ReviewAction.Publish => "Publier les résultats approuvés",
+        _ => operation.Label(ReviewDocumentKind.QuarterlyReport),
+    };
+
+    /// <summary>The submit button: "Approuver la sélection", "Publier la sélection".</summary>
+    public string ButtonLabel => $"{Operation.Label(ReviewDocumentKind.QuarterlyReport)} la sélection";
+
+    /// <summary>"soumis", "approuvés": what the listed reports are.</summary>
+    public string SourceLabel => SourceState == ReviewState.Submitted ? "soumis" : "approuvés";
+
+    /// <summary>The column of the state's date: "Soumis le", "Approuvé le".</summary>
+    public string DateHeader => $"{SourceState.Label()} le";
 }
 
-public sealed record PublishRow(int Id, string StructureName, DateTime? ApprovedAtUtc);
+/// <summary>One report of the batch page, with the concurrency token the page was shown with.</summary>
+public sealed record BatchRow(int Id, string StructureName, DateTime? StateChangedAtUtc, Guid ConcurrencyToken);
+
+/// <summary>What the batch page posts: the action, the quarter shown, the ticked reports and each shown report's token.</summary>
+public sealed class BatchForm
+{
+    public ReviewAction? Operation { get; set; }
+
+    public string? Quarter { get; set; }
+
+    public List<int> Selected { get; set; } = [];
+
+    public Dictionary<int, Guid> Tokens { get; set; } = [];
+}
 
 /// <summary>Indicator values written the French way: "87,5 %", "12 min", "-4 points".</summary>
 public static class IndicatorFormat
