@@ -48,6 +48,19 @@ builder.Services.AddScoped<SpPlus.Core.Indicators.QuarterlyReportService>();
 builder.Services.AddScoped<ReviewActorFactory>();
 builder.Services.AddScoped<SpPlus.Web.MySpace.IMySpaceProvider, SpPlus.Web.MySpace.QuarterlyReportsMySpaceProvider>();
 builder.Services.AddScoped<SpPlus.Core.Indicators.IndicatorResultsService>();
+
+// Feedback area (l'écoute): one registration per line.
+builder.Services.AddScoped<FeedbackAccess>();
+builder.Services.AddScoped<SpPlus.Core.Feedback.ExperienceImportService>();
+builder.Services.AddScoped<SpPlus.Core.Feedback.StructureMappingService>();
+builder.Services.AddSingleton<PendingImportStore>();
+builder.Services.AddScoped<SpPlus.Core.Feedback.ExperienceService>();
+builder.Services.AddScoped<SpPlus.Web.MySpace.IMySpaceProvider, SpPlus.Web.MySpace.FeedbackMySpaceProvider>();
+builder.Services.AddScoped<SpPlus.Core.Settings.SettingsService>();
+builder.Services.AddScoped<SpPlus.Core.Feedback.FeedbackMetricsService>();
+builder.Services.AddScoped<SpPlus.Core.Feedback.DocumentReportService>();
+builder.Services.AddScoped<SpPlus.Core.Feedback.AnswerTemplateService>();
+builder.Services.AddScoped<SpPlus.Core.Feedback.ExperienceAnswerService>();
 builder.Services.AddDataProtection().SetApplicationName("SpPlus").PersistKeysToDbContext<SpPlusDbContext>();
 
 // Accounts

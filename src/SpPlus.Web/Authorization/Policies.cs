@@ -21,6 +21,9 @@ public static class Policies
     /// <summary>The indicator catalogue and the per-structure targets: the administrator and the referent.</summary>
     public const string ManageIndicators = "ManageIndicators";
 
+    /// <summary>Feedback imports, the structure-label mappings and the unmapped queue, answer templates: the referent and the administrator.</summary>
+    public const string ManageFeedback = "ManageFeedback";
+
     public static void Configure(AuthorizationOptions options)
     {
         options.AddPolicy(Staff, p => p.RequireAuthenticatedUser().RequireRole(RoleNames.All));
@@ -28,6 +31,7 @@ public static class Policies
         options.AddPolicy(ManageFrameworks, p => p.RequireRole(RoleNames.Administrator));
         options.AddPolicy(ReviewBoard, p => p.RequireRole(RoleNames.Referent, RoleNames.Administrator));
         options.AddPolicy(ManageIndicators, p => p.RequireRole(RoleNames.Administrator, RoleNames.Referent));
+        options.AddPolicy(ManageFeedback, p => p.RequireRole(RoleNames.Referent, RoleNames.Administrator));
         options.FallbackPolicy = options.GetPolicy(Staff);
     }
 }

@@ -51,6 +51,13 @@ public sealed record ErrorViewModel(int StatusCode, string Title, string Lead, I
             [
                 "Si vous avez envoyé un formulaire, la page était peut-être restée ouverte trop longtemps : rechargez-la puis recommencez.",
             ]),
+        StatusCodes.Status413PayloadTooLarge => new(
+            statusCode,
+            "Fichier trop volumineux",
+            "Le fichier envoyé dépasse la taille maximale acceptée.",
+            [
+                "Vérifiez la taille maximale indiquée sous le champ du formulaire, puis envoyez un fichier plus petit (un export peut être découpé en plusieurs fichiers).",
+            ]),
         _ => new(
             statusCode,
             "Erreur inattendue",

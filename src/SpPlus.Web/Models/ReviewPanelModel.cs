@@ -35,7 +35,14 @@ public sealed class ReviewPanelModel
     /// <summary>The heading of the panel (an h2).</summary>
     public string Heading { get; init; } = "Relecture";
 
-    public IReadOnlyList<ReviewRule> AllowedActions => ReviewRules.AllowedFor(Kind, State, Actor, StructureId);
+    /// <summary>
+    /// Actions the page offers with a form of its own instead of the panel's button (an answer's submission goes
+    /// through the pre-submit check, its publication needs a date). The server rules are unchanged.
+    /// </summary>
+    public IReadOnlySet<ReviewAction> HiddenActions { get; init; } = new HashSet<ReviewAction>();
+
+    public IReadOnlyList<ReviewRule> AllowedActions =>
+        ReviewRules.AllowedFor(Kind, State, Actor, StructureId).Where(r => !HiddenActions.Contains(r.Action)).ToList();
 }
 
 /// <summary>The names of the fields every review form posts, bound by <see cref="ReviewPostForm"/>.</summary>

@@ -4,7 +4,9 @@ using Microsoft.EntityFrameworkCore;
 using SpPlus.Core.Data;
 using SpPlus.Core.Data.Seeding;
 using SpPlus.Core.Engagements;
+using SpPlus.Core.Feedback;
 using SpPlus.Core.Identity;
+using SpPlus.Core.Settings;
 using SpPlus.Web.Tests.Infrastructure;
 using static SpPlus.Web.Tests.Authorization.Outcome;
 
@@ -120,6 +122,77 @@ public sealed partial class AuthorizationMatrixTests(SpPlusFactory factory) : IC
             with { Probe = CommitmentExists("newOwnCommitment") },
         Post("/Engagements/Commitments/Delete/{newOtherCommitment}",              E(Login,  Forbidden, Done,      Forbidden, Forbidden, Forbidden))
             with { Probe = CommitmentExists("newOtherCommitment") },
+
+        // Feedback: metrics (aggregated figures; a correspondent reads only their structures)
+        Get("/Feedback/Metrics",                                                  E(Login,  Ok,        Ok,        Ok,        Ok,        Ok)),
+        Get("/Feedback/Metrics?StructureId={own}",                                E(Login,  Ok,        Ok,        Ok,        Ok,        Ok)),
+        Get("/Feedback/Metrics?StructureId={other}",                              E(Login,  Ok,        Ok,        Ok,        Ok,        Forbidden)),
+
+        // Feedback: documents hard to understand (read as experiences are, written by the structure's correspondents and the referent)
+        Get("/Feedback/Documents",                                                E(Login,  Ok,        Ok,        Ok,        Ok,        Ok)),
+        Get("/Feedback/Documents/Create",                                         E(Login,  Forbidden, Ok,        Forbidden, Forbidden, Ok)),
+        Get("/Feedback/Documents/Create?structureId={other}",                     E(Login,  Forbidden, Ok,        Forbidden, Forbidden, Forbidden)),
+        Post("/Feedback/Documents/Create",                                        E(Login,  Forbidden, Done,      Forbidden, Forbidden, Done))
+            with { Fields = DocumentFields("own"), Probe = DocumentCount("own") },
+        Post("/Feedback/Documents/Create",                                        E(Login,  Forbidden, Done,      Forbidden, Forbidden, Forbidden))
+            with { Fields = DocumentFields("other"), Probe = DocumentCount("other") },
+        Get("/Feedback/Documents/Details/{newOwnDocument}",                       E(Login,  Ok,        Ok,        Ok,        Ok,        Ok)),
+        Get("/Feedback/Documents/Details/{newOtherDocument}",                     E(Login,  Ok,        Ok,        Ok,        Ok,        Forbidden)),
+        Get("/Feedback/Documents/Details/999999",                                 E(Login,  NotFound,  NotFound,  NotFound,  NotFound,  NotFound)),
+        Post("/Feedback/Documents/Note/{newOwnDocument}",                         E(Login,  Forbidden, Done,      Forbidden, Forbidden, Done))
+            with { FormFrom = "/Feedback/Documents/Details/{newOwnDocument}", Fields = new() { ["Note.Text"] = "Note {marker}" }, Probe = DocumentNotes("newOwnDocument") },
+        Post("/Feedback/Documents/Note/{newOtherDocument}",                       E(Login,  Forbidden, Done,      Forbidden, Forbidden, Forbidden))
+            with { FormFrom = "/Feedback/Documents/Details/{newOtherDocument}", Fields = new() { ["Note.Text"] = "Note {marker}" }, Probe = DocumentNotes("newOtherDocument") },
+
+        // Administration: settings
+        Get("/Admin/Settings",                                                    E(Login,  Ok,        Forbidden, Forbidden, Forbidden, Forbidden)),
+        Post("/Admin/Settings",                                                   E(Login,  Done,      Forbidden, Forbidden, Forbidden, Forbidden))
+            with { FormViewer = Who.Administrator, Fields = new() { ["QuarterDeadlineDays"] = "21" }, Probe = SettingValue(SettingKeys.QuarterDeadlineDays) },
+
+        // Feedback: import of the national export and structure mappings (referent and administrator only)
+        Get("/Feedback/Imports",                                                  E(Login,  Ok,        Ok,        Forbidden, Forbidden, Forbidden)),
+        Get("/Feedback/Imports/Preview/00000000000000000000000000000000",         E(Login,  Done,      Done,      Forbidden, Forbidden, Forbidden)),
+        Get("/Feedback/Mappings",                                                 E(Login,  Ok,        Ok,        Forbidden, Forbidden, Forbidden)),
+
+        // Feedback: answers (drafted by the structure's correspondents and the referent, approved by the referent) and their templates
+        Get("/Feedback/AnswerTemplates",                                          E(Login,  Ok,        Ok,        Forbidden, Forbidden, Forbidden)),
+        Get("/Feedback/AnswerTemplates/Create",                                   E(Login,  Ok,        Ok,        Forbidden, Forbidden, Forbidden)),
+        Post("/Feedback/AnswerTemplates/Create",                                  E(Login,  Done,      Done,      Forbidden, Forbidden, Forbidden))
+            with { Fields = new() { ["Title"] = "Modèle {marker}", ["Body"] = "Bonjour,\nMerci pour votre avis.\nL'équipe de la préfecture" }, Probe = AnswerTemplateCount() },
+        Get("/Feedback/Answers",                                                  E(Login,  Forbidden, Ok,        Forbidden, Forbidden, Forbidden)),
+        Post("/Feedback/Answers/Start",                                           E(Login,  Forbidden, Done,      Forbidden, Forbidden, Done))
+            with { FormFrom = "/Feedback/Experiences/Details/{answerOwnExperience}", Probe = AnswerCount("answerOwnExperience") },
+        Post("/Feedback/Answers/Start",                                           E(Login,  Forbidden, Done,      Forbidden, Forbidden, Forbidden))
+            with { FormFrom = "/Feedback/Experiences/Details/{answerOtherExperience}", Probe = AnswerCount("answerOtherExperience") },
+        Get("/Feedback/Answers/Edit/{newOwnAnswer}",                              E(Login,  Forbidden, Ok,        Forbidden, Forbidden, Ok)),
+        Get("/Feedback/Answers/Edit/{newOtherAnswer}",                            E(Login,  Forbidden, Ok,        Forbidden, Forbidden, Forbidden)),
+        Post("/Feedback/Answers/Edit/{newOwnAnswer}",                             E(Login,  Forbidden, Done,      Forbidden, Forbidden, Done))
+            with { Fields = new() { ["Text"] = "Bonjour {marker}", ["Command"] = "Save" }, Probe = AnswerText("newOwnAnswer") },
+        Post("/Feedback/Answers/Edit/{newOtherAnswer}",                           E(Login,  Forbidden, Done,      Forbidden, Forbidden, Forbidden))
+            with { Fields = new() { ["Text"] = "Bonjour {marker}", ["Command"] = "Save" }, Probe = AnswerText("newOtherAnswer") },
+
+        // Feedback: experiences (read as FeedbackAccess says; worked on by the structure's correspondents and the referent)
+        Get("/Feedback/Experiences",                                              E(Login,  Ok,        Ok,        Ok,        Ok,        Ok)),
+        Get("/Feedback/Experiences?StructureId={other}&Overdue=true",             E(Login,  Ok,        Ok,        Ok,        Ok,        Ok)),
+        Get("/Feedback/Experiences/Details/{ownExperience}",                      E(Login,  Ok,        Ok,        Ok,        Ok,        Ok)),
+        Get("/Feedback/Experiences/Details/{otherExperience}",                    E(Login,  Ok,        Ok,        Ok,        Ok,        Forbidden)),
+        Get("/Feedback/Experiences/Details/{unmappedExperience}",                 E(Login,  Ok,        Ok,        Forbidden, Forbidden, Forbidden)),
+        Get("/Feedback/Experiences/Details/999999",                               E(Login,  NotFound,  NotFound,  NotFound,  NotFound,  NotFound)),
+        Get("/Feedback/Experiences/Create",                                       E(Login,  Forbidden, Ok,        Forbidden, Forbidden, Ok)),
+        Post("/Feedback/Experiences/Create",                                      E(Login,  Forbidden, Done,      Forbidden, Forbidden, Done))
+            with { Fields = ExperienceFields("own"), Probe = ExperienceCount("own") },
+        Post("/Feedback/Experiences/Create",                                      E(Login,  Forbidden, Done,      Forbidden, Forbidden, Forbidden))
+            with { Fields = ExperienceFields("other"), Probe = ExperienceCount("other") },
+        Post("/Feedback/Experiences/Comment/{newOwnExperience}",                  E(Login,  Forbidden, Done,      Forbidden, Forbidden, Done))
+            with { FormFrom = "/Feedback/Experiences/Details/{newOwnExperience}", Fields = new() { ["CommentText"] = "Commentaire {marker}" }, Probe = ExperienceComments("newOwnExperience") },
+        Post("/Feedback/Experiences/Comment/{newOtherExperience}",                E(Login,  Forbidden, Done,      Forbidden, Forbidden, Forbidden))
+            with { FormFrom = "/Feedback/Experiences/Details/{newOtherExperience}", Fields = new() { ["CommentText"] = "Commentaire {marker}" }, Probe = ExperienceComments("newOtherExperience") },
+        Post("/Feedback/Experiences/Assign/{newOwnExperience}",                   E(Login,  Forbidden, Done,      Forbidden, Forbidden, Done))
+            with { FormFrom = "/Feedback/Experiences/Details/{newOwnExperience}", Fields = new() { ["AssigneeUserId"] = "{referentUser}" }, Probe = ExperienceAssignee("newOwnExperience") },
+        Post("/Feedback/Experiences/Assign/{newOtherExperience}",                 E(Login,  Forbidden, Done,      Forbidden, Forbidden, Forbidden))
+            with { FormFrom = "/Feedback/Experiences/Details/{newOtherExperience}", Fields = new() { ["AssigneeUserId"] = "{referentUser}" }, Probe = ExperienceAssignee("newOtherExperience") },
+        Post("/Feedback/Experiences/Move/{newOwnExperience}",                     E(Login,  Forbidden, Done,      Forbidden, Forbidden, Forbidden))
+            with { FormFrom = "/Feedback/Experiences/Details/{newOwnExperience}", Fields = new() { ["MoveStructureId"] = "{other}" }, Probe = ExperienceStructure("newOwnExperience") },
     ];
 
     [Fact]
@@ -284,6 +357,10 @@ public sealed partial class AuthorizationMatrixTests(SpPlusFactory factory) : IC
             ["engagement"] = $"{await db.Engagements.Where(e => e.Framework!.Status == FrameworkStatus.Active).OrderBy(e => e.Number).Select(e => e.Id).FirstAsync()}",
             ["draftFramework"] = $"{await db.EngagementFrameworks.Where(f => f.Status == FrameworkStatus.Draft).OrderBy(f => f.Id).Select(f => f.Id).FirstAsync()}",
             ["user"] = await db.Users.Where(u => u.Email == $"clac@{DemoDataSeeder.EmailDomain}").Select(u => u.Id).SingleAsync(),
+            ["ownExperience"] = $"{await db.Experiences.Where(e => e.StructureId == own).OrderBy(e => e.Id).Select(e => e.Id).FirstAsync()}",
+            ["otherExperience"] = $"{await db.Experiences.Where(e => e.StructureId == other).OrderBy(e => e.Id).Select(e => e.Id).FirstAsync()}",
+            ["unmappedExperience"] = $"{await db.Experiences.Where(e => e.StructureId == null).OrderBy(e => e.Id).Select(e => e.Id).FirstAsync()}",
+            ["referentUser"] = await db.Users.Where(u => u.Email == $"referent@{DemoDataSeeder.EmailDomain}").Select(u => u.Id).SingleAsync(),
         };
     });
 
@@ -310,6 +387,44 @@ public sealed partial class AuthorizationMatrixTests(SpPlusFactory factory) : IC
                     db.LocalCommitments.Add(commitment);
                     await db.SaveChangesAsync();
                     return $"{commitment.Id}";
+                });
+            case "newOwnDocument" or "newOtherDocument":
+                var documentSlug = placeholder == "newOwnDocument" ? OwnSlug : OtherSlug;
+                return await factory.WithDbAsync(async db =>
+                {
+                    var report = new DocumentReport
+                    {
+                        StructureId = await db.Structures.Where(s => s.Slug == documentSlug).Select(s => s.Id).SingleAsync(),
+                        DocumentName = "Document créé pour la matrice d'autorisations",
+                        Kind = DocumentKind.Letter,
+                        ReceivedOn = new DateOnly(2026, 1, 5),
+                        Difficulty = "Phrases trop longues.",
+                        CreatedAtUtc = DateTime.UtcNow,
+                        CreatedByUserId = "matrix",
+                    };
+                    db.DocumentReports.Add(report);
+                    await db.SaveChangesAsync();
+                    return $"{report.Id}";
+                });
+            case "answerOwnExperience" or "answerOtherExperience" or "newOwnAnswer" or "newOtherAnswer":
+                return await CreateAnswerFixtureAsync(placeholder);
+            case "newOwnExperience" or "newOtherExperience":
+                var experienceSlug = placeholder == "newOwnExperience" ? OwnSlug : OtherSlug;
+                return await factory.WithDbAsync(async db =>
+                {
+                    var experience = new Experience
+                    {
+                        Source = ExperienceSource.Manual,
+                        StructureId = await db.Structures.Where(s => s.Slug == experienceSlug).Select(s => s.Id).SingleAsync(),
+                        Title = "Expérience créée pour la matrice d'autorisations",
+                        Description = "Attente trop longue au guichet.",
+                        PublishedOn = new DateOnly(2026, 1, 5),
+                        DueOn = new DateOnly(2026, 1, 20),
+                        CreatedAtUtc = DateTime.UtcNow,
+                    };
+                    db.Experiences.Add(experience);
+                    await db.SaveChangesAsync();
+                    return $"{experience.Id}";
                 });
             default:
                 throw new InvalidOperationException($"Unknown placeholder {{{placeholder}}}.");
@@ -365,6 +480,120 @@ public sealed partial class AuthorizationMatrixTests(SpPlusFactory factory) : IC
             var id = IdOf(values, placeholder);
             return await db.Structures.Where(s => s.Id == id).Select(s => s.Name).SingleAsync();
         };
+
+    /// <summary>The fields of a manual experience for the structure of <paramref name="structurePlaceholder"/>, named after the cell.</summary>
+    private static Dictionary<string, string> ExperienceFields(string structurePlaceholder) => new()
+    {
+        ["StructureId"] = $"{{{structurePlaceholder}}}",
+        ["Title"] = "Accueil {marker}",
+        ["Description"] = "Accueil aimable et rapide.",
+        ["PublishedOn"] = "2026-01-05",
+    };
+
+    private static Func<SpPlusDbContext, IReadOnlyDictionary<string, string>, Task<string?>> ExperienceCount(string structurePlaceholder) =>
+        async (db, values) =>
+        {
+            var id = IdOf(values, structurePlaceholder);
+            return $"{await db.Experiences.CountAsync(e => e.StructureId == id)} experiences";
+        };
+
+    private static Func<SpPlusDbContext, IReadOnlyDictionary<string, string>, Task<string?>> ExperienceComments(string placeholder) =>
+        async (db, values) =>
+        {
+            var id = IdOf(values, placeholder);
+            return $"{await db.ExperienceComments.CountAsync(c => c.ExperienceId == id)} comments";
+        };
+
+    private static Func<SpPlusDbContext, IReadOnlyDictionary<string, string>, Task<string?>> ExperienceAssignee(string placeholder) =>
+        async (db, values) =>
+        {
+            var id = IdOf(values, placeholder);
+            return $"assignee {await db.Experiences.Where(e => e.Id == id).Select(e => e.AssigneeUserId).SingleAsync()}";
+        };
+
+    private static Func<SpPlusDbContext, IReadOnlyDictionary<string, string>, Task<string?>> ExperienceStructure(string placeholder) =>
+        async (db, values) =>
+        {
+            var id = IdOf(values, placeholder);
+            return $"structure {await db.Experiences.Where(e => e.Id == id).Select(e => e.StructureId).SingleAsync()}";
+        };
+
+    /// <summary>The fields of a document report for the structure of <paramref name="structurePlaceholder"/>, named after the cell.</summary>
+    private static Dictionary<string, string> DocumentFields(string structurePlaceholder) => new()
+    {
+        ["StructureId"] = $"{{{structurePlaceholder}}}",
+        ["DocumentName"] = "Formulaire {marker}",
+        ["Kind"] = "Form",
+        ["ReceivedOn"] = "2026-01-05",
+        ["Difficulty"] = "Les rubriques ne sont pas expliquées.",
+    };
+
+    private static Func<SpPlusDbContext, IReadOnlyDictionary<string, string>, Task<string?>> DocumentCount(string structurePlaceholder) =>
+        async (db, values) =>
+        {
+            var id = IdOf(values, structurePlaceholder);
+            return $"{await db.DocumentReports.CountAsync(r => r.StructureId == id)} document reports";
+        };
+
+    private static Func<SpPlusDbContext, IReadOnlyDictionary<string, string>, Task<string?>> DocumentNotes(string placeholder) =>
+        async (db, values) =>
+        {
+            var id = IdOf(values, placeholder);
+            return $"{await db.DocumentReportNotes.CountAsync(n => n.DocumentReportId == id)} notes";
+        };
+
+    private static Func<SpPlusDbContext, IReadOnlyDictionary<string, string>, Task<string?>> SettingValue(string key) =>
+        async (db, _) => await db.Settings.Where(s => s.Key == key).Select(s => s.Value).SingleOrDefaultAsync() ?? "absent";
+
+    /// <summary>An experience of structure A (own) or B (other) for the answer rows; with a draft answer for "newOwnAnswer"/"newOtherAnswer" (the answer's id).</summary>
+    private Task<string> CreateAnswerFixtureAsync(string placeholder) => factory.WithDbAsync(async db =>
+    {
+        var slug = placeholder is "answerOwnExperience" or "newOwnAnswer" ? OwnSlug : OtherSlug;
+        var structureId = await db.Structures.Where(s => s.Slug == slug).Select(s => s.Id).SingleAsync();
+        var experience = new Experience
+        {
+            Source = ExperienceSource.Manual,
+            StructureId = structureId,
+            Title = "Avis créé pour la matrice d'autorisations",
+            PublishedOn = new DateOnly(2026, 1, 5),
+            CreatedAtUtc = DateTime.UtcNow,
+        };
+        db.Experiences.Add(experience);
+        await db.SaveChangesAsync();
+        if (placeholder.StartsWith("answer", StringComparison.Ordinal))
+        {
+            return $"{experience.Id}";
+        }
+
+        var answer = new ExperienceAnswer
+        {
+            ExperienceId = experience.Id,
+            StructureId = structureId,
+            Text = "Bonjour, brouillon de la matrice.",
+            CreatedAtUtc = DateTime.UtcNow,
+            UpdatedAtUtc = DateTime.UtcNow,
+        };
+        db.ExperienceAnswers.Add(answer);
+        await db.SaveChangesAsync();
+        return $"{answer.Id}";
+    });
+
+    private static Func<SpPlusDbContext, IReadOnlyDictionary<string, string>, Task<string?>> AnswerCount(string experiencePlaceholder) =>
+        async (db, values) =>
+        {
+            var id = IdOf(values, experiencePlaceholder);
+            return $"{await db.ExperienceAnswers.CountAsync(a => a.ExperienceId == id)} answers";
+        };
+
+    private static Func<SpPlusDbContext, IReadOnlyDictionary<string, string>, Task<string?>> AnswerText(string placeholder) =>
+        async (db, values) =>
+        {
+            var id = IdOf(values, placeholder);
+            return await db.ExperienceAnswers.Where(a => a.Id == id).Select(a => a.Text).SingleAsync();
+        };
+
+    private static Func<SpPlusDbContext, IReadOnlyDictionary<string, string>, Task<string?>> AnswerTemplateCount() =>
+        async (db, _) => $"{await db.AnswerTemplates.CountAsync()} templates";
 
     private static Row Get(string url, IReadOnlyDictionary<Who, Outcome> expected) => new("GET", url, expected);
 

@@ -62,6 +62,7 @@ public sealed class DemoDataSeeder(SpPlusDbContext db, UserManager<AppUser> user
 
         await SeedLocalCommitmentsAsync(cancellationToken);
         await new DemoQuarterlyReportsSeeder(db, time).SeedAsync(cancellationToken);
+        await new DemoFeedbackSeeder(db, time).SeedAsync(cancellationToken);
     }
 
     private async Task SeedLocalCommitmentsAsync(CancellationToken cancellationToken)
