@@ -51,6 +51,7 @@ builder.Services.AddScoped<SpPlus.Core.Indicators.IndicatorResultsService>();
 
 // Feedback area (l'écoute): one registration per line.
 builder.Services.AddScoped<FeedbackAccess>();
+builder.Services.AddScoped<SpPlus.Core.Indicators.IComputedIndicatorSource, SpPlus.Core.Feedback.FeedbackIndicatorSource>();
 builder.Services.AddScoped<SpPlus.Core.Feedback.ExperienceImportService>();
 builder.Services.AddScoped<SpPlus.Core.Feedback.StructureMappingService>();
 builder.Services.AddSingleton<PendingImportStore>();

@@ -10,9 +10,10 @@ namespace SpPlus.Core.Indicators;
 /// Quarterly reports: opening a quarter, the applicable indicators, saving entered figures (validated whole: nothing
 /// saved when one row is wrong), and moving reports through the review workflow. States change only through
 /// <see cref="ReviewService"/>; this service adds the report's own rules (completeness before a submission, the
-/// publication date set on publish and cleared on reopen, in the same save).
+/// publication date set on publish and cleared on reopen, in the same save). The indicators SpPlus computes itself are
+/// refreshed from <see cref="IComputedIndicatorSource"/> while the report is a draft (opened, saved, submitted).
 /// </summary>
-public sealed class QuarterlyReportService(SpPlusDbContext db, ReviewService reviews, TimeProvider time)
+public sealed class QuarterlyReportService(SpPlusDbContext db, ReviewService reviews, IComputedIndicatorSource computedSource, TimeProvider time)
 {
     /// <summary>How far back a quarter can still be opened.</summary>
     public const int MaxAgeYears = 3;
@@ -41,9 +42,10 @@ public sealed class QuarterlyReportService(SpPlusDbContext db, ReviewService rev
             return OperationResult<int>.Failure($"Le trimestre {quarter} est trop ancien : seuls les trimestres des {MaxAgeYears} dernières années peuvent être ouverts.");
         }
 
-        var structureActive = await db.Structures.AsNoTracking().Where(s => s.Id == structureId).Select(s => (bool?)s.IsActive)
+        var structure = await db.Structures.AsNoTracking().Where(s => s.Id == structureId).Select(s => new { s.IsActive, s.Type })
             .FirstOrDefaultAsync(cancellationToken);
-        if (structureActive is null)
+        var structureActive = structure?.IsActive;
+        if (structure is null)
         {
             return OperationResult<int>.Failure("Cette structure n'existe pas.");
         }
@@ -67,6 +69,7 @@ public sealed class QuarterlyReportService(SpPlusDbContext db, ReviewService rev
             State = ReviewState.Draft,
             CreatedAtUtc = time.GetUtcNow().UtcDateTime,
         };
+        await RefreshComputedAsync(report, await GetApplicableIndicatorsAsync(structure.Type, structureId, cancellationToken), report.Values, cancellationToken);
         db.QuarterlyReports.Add(report);
         try
         {
@@ -237,6 +240,7 @@ public sealed class QuarterlyReportService(SpPlusDbContext db, ReviewService rev
             value.Comment = comment;
         }
 
+        await RefreshComputedAsync(report, indicators.Values, report.Values, cancellationToken);
         report.ConcurrencyToken = Guid.NewGuid();
         try
         {
@@ -275,6 +279,11 @@ public sealed class QuarterlyReportService(SpPlusDbContext db, ReviewService rev
             {
                 return OperationResult.Failure($"Il manque des valeurs pour : {string.Join(", ", missing)}.");
             }
+
+            // The computed figures are frozen as submitted, in the same save as the state change.
+            var structureType = await db.Structures.AsNoTracking().Where(s => s.Id == report.StructureId).Select(s => s.Type).FirstAsync(cancellationToken);
+            var values = await db.IndicatorValues.Where(v => v.ReportId == report.Id).ToListAsync(cancellationToken);
+            await RefreshComputedAsync(report, await GetApplicableIndicatorsAsync(structureType, report.StructureId, cancellationToken), values, cancellationToken);
         }
 
         var publishedBefore = report.PublishedAtUtc;
@@ -286,6 +295,68 @@ public sealed class QuarterlyReportService(SpPlusDbContext db, ReviewService rev
         }
 
         return result;
+    }
+
+    /// <summary>
+    /// Fills the computed indicators of reports that have none yet, whatever their state: for demo data seeded directly
+    /// in later states (a real report gets them when opened, saved and submitted). One query per report.
+    /// </summary>
+    public async Task FillMissingComputedValuesAsync(CancellationToken cancellationToken = default)
+    {
+        var computedIds = await db.Indicators.Where(i => i.Source != IndicatorSource.Entered).Select(i => i.Id).ToListAsync(cancellationToken);
+        var reports = await db.QuarterlyReports.Include(r => r.Structure).Include(r => r.Values)
+            .Where(r => !r.Values.Any(v => computedIds.Contains(v.IndicatorId)))
+            .ToListAsync(cancellationToken);
+        foreach (var report in reports)
+        {
+            var indicators = await GetApplicableIndicatorsAsync(report.Structure!.Type, report.StructureId, cancellationToken);
+            await RefreshComputedAsync(report, indicators, report.Values, cancellationToken);
+        }
+
+        await db.SaveChangesAsync(cancellationToken);
+    }
+
+    /// <summary>
+    /// Writes the figures of the applicable computed indicators into a draft report's <paramref name="values"/> (tracked
+    /// or new), to be saved by the caller's save. Indicators the source does not know are left as they are.
+    /// </summary>
+    private async Task RefreshComputedAsync(
+        QuarterlyReport report, IEnumerable<ApplicableIndicator> indicators, List<IndicatorValue> values, CancellationToken cancellationToken)
+    {
+        var computed = indicators.Where(i => i.IsComputed).ToList();
+        if (computed.Count == 0)
+        {
+            return;
+        }
+
+        var figures = await computedSource.ComputeAsync(report.StructureId, report.Quarter, cancellationToken);
+        foreach (var indicator in computed)
+        {
+            if (!figures.TryGetValue(indicator.Code, out var result))
+            {
+                continue;
+            }
+
+            var value = values.FirstOrDefault(v => v.IndicatorId == indicator.Id);
+            if (value is null)
+            {
+                value = new IndicatorValue { IndicatorId = indicator.Id, ReportId = report.Id, Report = report.Id == 0 ? report : null };
+                values.Add(value);
+                if (report.Id != 0)
+                {
+                    db.IndicatorValues.Add(value);
+                }
+            }
+
+            var f = result.Figures;
+            value.IsNotApplicable = f.IsNotApplicable;
+            value.NotApplicableReason = f.IsNotApplicable ? result.NotApplicableReason : null;
+            value.Numerator = f.IsNotApplicable ? null : f.Numerator;
+            value.Denominator = f.IsNotApplicable ? null : f.Denominator;
+            value.Value = f.IsNotApplicable ? null : f.Value;
+            value.Count = f.IsNotApplicable ? null : f.Count;
+            value.Comment = result.Comment;
+        }
     }
 
     /// <summary>The actions the referent may apply to several reports of a quarter at once (the "traitement groupé").</summary>

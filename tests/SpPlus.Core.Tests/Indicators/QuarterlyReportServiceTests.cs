@@ -3,8 +3,10 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;
 using SpPlus.Core.Common;
 using SpPlus.Core.Data;
+using SpPlus.Core.Feedback;
 using SpPlus.Core.Indicators;
 using SpPlus.Core.Reviews;
+using SpPlus.Core.Settings;
 using SpPlus.Core.Structures;
 
 namespace SpPlus.Core.Tests.Indicators;
@@ -278,7 +280,8 @@ public sealed class QuarterlyReportServiceTests : IAsyncLifetime
     {
         var db = sp.GetRequiredService<SpPlusDbContext>();
         var reviews = new ReviewService(db, _database.Time, NullLogger<ReviewService>.Instance);
-        return action(new QuarterlyReportService(db, reviews, _database.Time));
+        var metrics = new FeedbackMetricsService(db, new SettingsService(db, new ExperienceService(db, _database.Time)), _database.Time);
+        return action(new QuarterlyReportService(db, reviews, new FeedbackIndicatorSource(metrics), _database.Time));
     });
 
     private Task<T> Db<T>(Func<SpPlusDbContext, Task<T>> action) => _database.RunAsync(sp => action(sp.GetRequiredService<SpPlusDbContext>()));

@@ -60,7 +60,11 @@ public sealed class ReportsTests(SpPlusFactory factory) : IClassFixture<SpPlusFa
         Assert.Equal(HttpStatusCode.OK, refused.StatusCode);
         Assert.Contains("Taux de décroché (par un agent) : Le numérateur ne peut pas dépasser le dénominateur.", refused.ErrorMessages());
         Assert.Equal("250", refused.Document.QuerySelector<IHtmlInputElement>("input[name='Rows[0].Numerator']")!.Value);
-        Assert.Equal(0, await factory.WithDbAsync(db => db.IndicatorValues.CountAsync(v => v.ReportId == reportId)));
+        Assert.Equal(0, await factory.WithDbAsync(db => db.IndicatorValues.CountAsync(v => v.ReportId == reportId && !computed.Contains(v.IndicatorId))));
+
+        // The two computed indicators were filled from the Feedback area when the quarter was opened.
+        Assert.Equal(computed.Order(), await factory.WithDbAsync(db => db.IndicatorValues.Where(v => v.ReportId == reportId && computed.Contains(v.IndicatorId))
+            .Select(v => v.IndicatorId).OrderBy(i => i).ToListAsync()));
 
         // Valid figures: saved, and the computed value is shown beside the target.
         var saved = await client.FollowRedirectsAsync(await client.SubmitFormAsync(edit, form, Fill(rowIds, kinds, numerator: "175")));

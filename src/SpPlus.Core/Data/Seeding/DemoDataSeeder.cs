@@ -1,7 +1,12 @@
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging.Abstractions;
 using SpPlus.Core.Engagements;
+using SpPlus.Core.Feedback;
 using SpPlus.Core.Identity;
+using SpPlus.Core.Indicators;
+using SpPlus.Core.Reviews;
+using SpPlus.Core.Settings;
 
 namespace SpPlus.Core.Data.Seeding;
 
@@ -63,6 +68,9 @@ public sealed class DemoDataSeeder(SpPlusDbContext db, UserManager<AppUser> user
         await SeedLocalCommitmentsAsync(cancellationToken);
         await new DemoQuarterlyReportsSeeder(db, time).SeedAsync(cancellationToken);
         await new DemoFeedbackSeeder(db, time).SeedAsync(cancellationToken);
+        var metrics = new FeedbackMetricsService(db, new SettingsService(db, new ExperienceService(db, time)), time);
+        var reports = new QuarterlyReportService(db, new ReviewService(db, time, NullLogger<ReviewService>.Instance), new FeedbackIndicatorSource(metrics), time);
+        await reports.FillMissingComputedValuesAsync(cancellationToken);
     }
 
     private async Task SeedLocalCommitmentsAsync(CancellationToken cancellationToken)

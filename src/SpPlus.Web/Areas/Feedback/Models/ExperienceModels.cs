@@ -1,8 +1,4 @@
 using System.ComponentModel.DataAnnotations;
-using System.Globalization;
-using System.Text.Encodings.Web;
-using System.Text.Unicode;
-using Microsoft.AspNetCore.Html;
 using Microsoft.AspNetCore.Mvc.ModelBinding;
 using Microsoft.AspNetCore.Mvc.ModelBinding.Validation;
 using Microsoft.AspNetCore.Mvc.Rendering;
@@ -166,21 +162,4 @@ public static class ExperienceChoices
 
     public static IReadOnlyList<SelectListItem> Tags() =>
         Enum.GetValues<ExperienceTag>().Select(t => new SelectListItem(t.Label(), t.ToString())).ToList();
-}
-
-/// <summary>Dates and texts of the experiences pages, written the French way.</summary>
-public static class ExperienceFormat
-{
-    private static readonly CultureInfo French = CultureInfo.GetCultureInfo("fr-FR");
-
-    /// <summary>Accented letters written as they are.</summary>
-    private static readonly HtmlEncoder Encoder =
-        HtmlEncoder.Create(UnicodeRanges.All);
-
-    /// <summary>"27/11/2026", or « — » when there is no date.</summary>
-    public static string Date(DateOnly? date) => date is { } d ? d.ToString("dd/MM/yyyy", French) : "—";
-
-    /// <summary>A text written on several lines, encoded, its line breaks kept.</summary>
-    public static IHtmlContent MultiLine(string? text) =>
-        new HtmlString(string.Join("<br>", (text ?? "").ReplaceLineEndings("\n").Split('\n').Select(l => Encoder.Encode(l))));
 }
