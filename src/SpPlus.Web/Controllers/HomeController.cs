@@ -62,6 +62,15 @@ public sealed class HomeController(SpPlusDbContext db, UserScope scope, IEnumera
             ? "Saisir et soumettre les résultats de qualité de service de vos structures, trimestre par trimestre."
             : "Consulter les résultats de qualité de service des structures, trimestre par trimestre.", "/Indicators/Reports"));
         shortcuts.Add(new("Tendances", "Suivre chaque indicateur sur les huit derniers trimestres, par structure et pour le département.", "/Indicators/Trends"));
+        shortcuts.Add(new("Expériences usagers", roles.Contains(RoleNames.Correspondent)
+            ? "Répondre aux expériences publiées par les usagers sur « Je donne mon avis », à partir des modèles de réponse."
+            : "Consulter les expériences publiées par les usagers sur « Je donne mon avis » et les réponses des structures.", "/Feedback/Experiences"));
+        shortcuts.Add(new("Indicateurs de l'écoute", "Taux de réponse, délais et ressentis des usagers, par structure et pour le département.", "/Feedback/Metrics"));
+        if (roles.Contains(RoleNames.Referent))
+        {
+            shortcuts.Add(new("Importer un export", "Importer l'export des expériences de la plateforme nationale, avec un aperçu avant confirmation.", "/Feedback/Imports"));
+        }
+
         if (roles.Contains(RoleNames.Administrator))
         {
             shortcuts.Add(new("Comptes", "Créer, modifier et désactiver les comptes ; attribuer rôles et structures.", "/Admin/Users"));
