@@ -154,13 +154,14 @@ public sealed class ExperienceService(SpPlusDbContext db, TimeProvider time)
     }
 
     /// <summary>
-    /// Overdue first, then by due date (the nearest first; none last), then the most recently published; the id
-    /// keeps the order stable between pages.
+    /// Overdue first, then those still waiting for an answer by due date (the nearest first; none last), then the
+    /// answered ones, the most recently published first; the id keeps the order stable between pages.
     /// </summary>
     public IOrderedQueryable<Experience> Order(IQueryable<Experience> query) =>
         query.OrderByDescending(OverduePredicate(Today))
+            .ThenByDescending(e => e.FirstAnswerOn == null && (e.Answer == null || e.Answer.State != ReviewState.Published))
             .ThenBy(e => e.DueOn == null)
-            .ThenBy(e => e.DueOn)
+            .ThenBy(e => e.FirstAnswerOn == null && (e.Answer == null || e.Answer.State != ReviewState.Published) ? e.DueOn : null)
             .ThenByDescending(e => e.PublishedOn)
             .ThenByDescending(e => e.Id);
 

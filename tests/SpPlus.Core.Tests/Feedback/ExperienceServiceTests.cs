@@ -115,7 +115,8 @@ public sealed class ExperienceServiceTests : IAsyncLifetime
         Assert.True(page.Rows.Single(r => r.Id == submittedLate).IsOverdue);
         Assert.Equal([submittedLate, dueYesterday], overdue.Rows.Select(r => r.Id));
         // Overdue first (the oldest due date first), then the others by due date.
-        Assert.Equal([submittedLate, dueYesterday, publishedLocally, answeredNationally, dueToday], page.Rows.Select(r => r.Id));
+        // Overdue first, then those still waiting for an answer, then the answered ones (most recently published first).
+        Assert.Equal([submittedLate, dueYesterday, dueToday, publishedLocally, answeredNationally], page.Rows.Select(r => r.Id));
     }
 
     [Fact]
