@@ -130,16 +130,8 @@ public sealed class ExperienceImportService(SpPlusDbContext db, TimeProvider tim
     }
 
     /// <summary>The answer delay setting in days (default 15).</summary>
-    public async Task<int> AnswerDelayDaysAsync(CancellationToken cancellationToken = default)
-    {
-        var text = await db.Settings.AsNoTracking()
-            .Where(s => s.Key == SettingKeys.AnswerDelayDays)
-            .Select(s => s.Value)
-            .FirstOrDefaultAsync(cancellationToken);
-        return int.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out var days) && days is >= 0 and <= 365
-            ? days
-            : SettingKeys.DefaultAnswerDelayDays;
-    }
+    public Task<int> AnswerDelayDaysAsync(CancellationToken cancellationToken = default) =>
+        db.DaysSettingAsync(SettingKeys.AnswerDelayDays, SettingKeys.DefaultAnswerDelayDays, cancellationToken);
 
     private async Task RollBackAsync(Microsoft.EntityFrameworkCore.Storage.IDbContextTransaction transaction)
     {

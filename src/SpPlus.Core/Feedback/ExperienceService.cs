@@ -55,16 +55,8 @@ public sealed class ExperienceService(SpPlusDbContext db, TimeProvider time)
     public static DateOnly? DueOn(DateOnly? publishedOn, int answerDelayDays) => publishedOn?.AddDays(answerDelayDays);
 
     /// <summary>The setting "answer delay" (days after publication), or its default when absent or unreadable.</summary>
-    public async Task<int> AnswerDelayDaysAsync(CancellationToken cancellationToken = default)
-    {
-        var text = await db.Settings.AsNoTracking()
-            .Where(s => s.Key == SettingKeys.AnswerDelayDays)
-            .Select(s => s.Value)
-            .FirstOrDefaultAsync(cancellationToken);
-        return int.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out var days) && days is >= 0 and <= 365
-            ? days
-            : SettingKeys.DefaultAnswerDelayDays;
-    }
+    public Task<int> AnswerDelayDaysAsync(CancellationToken cancellationToken = default) =>
+        db.DaysSettingAsync(SettingKeys.AnswerDelayDays, SettingKeys.DefaultAnswerDelayDays, cancellationToken);
 
     /// <summary>The same rule as <see cref="IsOverdue"/>, as a filter on a query.</summary>
     public static Expression<Func<Experience, bool>> OverduePredicate(DateOnly today) =>

@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Runtime.CompilerServices;
 using Microsoft.EntityFrameworkCore;
 using SpPlus.Core.Common;
@@ -30,16 +29,8 @@ public sealed class IndicatorResultsService(SpPlusDbContext db, TimeProvider tim
     public static DateOnly Deadline(Quarter quarter, int deadlineDays) => quarter.LastDay.AddDays(deadlineDays);
 
     /// <summary>The setting "quarter deadline" (days after the quarter's end), or its default when absent or unreadable.</summary>
-    public async Task<int> QuarterDeadlineDaysAsync(CancellationToken cancellationToken = default)
-    {
-        var text = await db.Settings.AsNoTracking()
-            .Where(s => s.Key == SettingKeys.QuarterDeadlineDays)
-            .Select(s => s.Value)
-            .FirstOrDefaultAsync(cancellationToken);
-        return int.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out var days) && days is >= 0 and <= 365
-            ? days
-            : SettingKeys.DefaultQuarterDeadlineDays;
-    }
+    public Task<int> QuarterDeadlineDaysAsync(CancellationToken cancellationToken = default) =>
+        db.DaysSettingAsync(SettingKeys.QuarterDeadlineDays, SettingKeys.DefaultQuarterDeadlineDays, cancellationToken);
 
     /// <summary>The completeness board: three queries (setting, structures, reports with whether each draft was returned).</summary>
     public async Task<CompletenessBoard> BoardAsync(BoardQuery query, CancellationToken cancellationToken = default)

@@ -15,17 +15,14 @@ public sealed record SettingsSaved(bool AnswerDelayChanged, int RecomputedDueDat
 /// <summary>
 /// Reads and writes the integer settings (quarter deadline, answer delay). A stored value is read as an integer in
 /// the invariant culture; an absent or unreadable value gives the default. The reading rule is the one of
-/// <c>IndicatorResultsService.QuarterDeadlineDaysAsync</c> (0 to 365 accepted on reading), so that the page shows the
-/// value the rest of the portal uses; a save only accepts <see cref="MinDays"/> to <see cref="MaxDays"/>.
+/// <see cref="SettingReader"/> (0 to 365 accepted on reading), shared with every service that reads a setting, so that
+/// the page shows the value the rest of the portal uses; a save only accepts <see cref="MinDays"/> to <see cref="MaxDays"/>.
 /// </summary>
 public sealed class SettingsService(SpPlusDbContext db, ExperienceService experiences)
 {
     public const int MinDays = 1;
 
     public const int MaxDays = 120;
-
-    /// <summary>The widest value accepted on reading (as the indicators area reads the quarter deadline).</summary>
-    private const int MaxReadableDays = 365;
 
     public const string QuarterDeadlineMessage = "Le délai de remise des résultats trimestriels doit être compris entre 1 et 120 jours.";
 
@@ -38,8 +35,8 @@ public sealed class SettingsService(SpPlusDbContext db, ExperienceService experi
             .Where(s => s.Key == SettingKeys.QuarterDeadlineDays || s.Key == SettingKeys.AnswerDelayDays)
             .ToDictionaryAsync(s => s.Key, s => s.Value, cancellationToken);
         return new SettingsValues(
-            ReadDays(stored.GetValueOrDefault(SettingKeys.QuarterDeadlineDays), SettingKeys.DefaultQuarterDeadlineDays),
-            ReadDays(stored.GetValueOrDefault(SettingKeys.AnswerDelayDays), SettingKeys.DefaultAnswerDelayDays));
+            SettingReader.ReadDays(stored.GetValueOrDefault(SettingKeys.QuarterDeadlineDays), SettingKeys.DefaultQuarterDeadlineDays),
+            SettingReader.ReadDays(stored.GetValueOrDefault(SettingKeys.AnswerDelayDays), SettingKeys.DefaultAnswerDelayDays));
     }
 
     /// <summary>The answer delay (days after an experience's publication within which it should be answered).</summary>
@@ -49,12 +46,6 @@ public sealed class SettingsService(SpPlusDbContext db, ExperienceService experi
     /// <summary>The quarter deadline (days after a quarter's end within which its results are due).</summary>
     public Task<int> QuarterDeadlineDaysAsync(CancellationToken cancellationToken = default) =>
         ReadAsync(SettingKeys.QuarterDeadlineDays, SettingKeys.DefaultQuarterDeadlineDays, cancellationToken);
-
-    /// <summary>A stored number of days, or <paramref name="fallback"/> when absent, unreadable or out of 0–365.</summary>
-    public static int ReadDays(string? text, int fallback) =>
-        int.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out var days) && days is >= 0 and <= MaxReadableDays
-            ? days
-            : fallback;
 
     /// <summary>The French messages of the values out of range, with the setting each concerns; empty when both are valid.</summary>
     public static IReadOnlyList<(string Key, string Message)> Validate(SettingsValues values)
@@ -103,11 +94,8 @@ public sealed class SettingsService(SpPlusDbContext db, ExperienceService experi
         return OperationResult<SettingsSaved>.Ok(new SettingsSaved(delayChanged, recomputed));
     }
 
-    private async Task<int> ReadAsync(string key, int fallback, CancellationToken cancellationToken)
-    {
-        var text = await db.Settings.AsNoTracking().Where(s => s.Key == key).Select(s => s.Value).FirstOrDefaultAsync(cancellationToken);
-        return ReadDays(text, fallback);
-    }
+    private Task<int> ReadAsync(string key, int fallback, CancellationToken cancellationToken) =>
+        db.DaysSettingAsync(key, fallback, cancellationToken);
 
     private void Set(Dictionary<string, Setting> stored, string key, int days)
     {
