@@ -1,5 +1,6 @@
 using SpPlus.Core.Feedback;
 using SpPlus.Core.Identity;
+using SpPlus.Core.Reviews;
 
 namespace SpPlus.Web.Authorization;
 
@@ -44,6 +45,16 @@ public sealed class FeedbackAccess(UserScope scope)
     /// <summary>Internal comments, the postal code and the assignee: staff who work on the experience.</summary>
     public async Task<bool> CanSeeInternalAsync(int? structureId, CancellationToken cancellationToken = default) =>
         IsReferentOrAdministrator || structureId is { } id && await IsCorrespondentOfAsync(id, cancellationToken);
+
+    /// <summary>
+    /// Who sees an experience's answer: in any state, the staff who see its internal data (the referent, the
+    /// administrator, the structure's correspondents); once approved, also the COPIL members; once published, every
+    /// reader of the experience.
+    /// </summary>
+    public async Task<bool> CanSeeAnswerAsync(int? structureId, ReviewState state, CancellationToken cancellationToken = default) =>
+        await CanSeeInternalAsync(structureId, cancellationToken)
+        || state is ReviewState.Approved or ReviewState.Published && scope.User.IsInRole(RoleNames.CopilMember)
+        || state == ReviewState.Published && await CanReadAsync(structureId, cancellationToken);
 
     /// <summary>Drafting the answer, commenting, assigning: the structure's correspondents and the referent.</summary>
     public Task<bool> CanWorkOnAsync(int? structureId, CancellationToken cancellationToken = default) =>

@@ -323,15 +323,8 @@ public sealed class AnswersController(
             .Select(a => new AnswerHeader(a.Id, a.ExperienceId, a.StructureId, a.State))
             .FirstOrDefaultAsync(cancellationToken);
 
-    /// <summary>
-    /// Who sees an answer: in any state, the staff who see the experience's internal data (the referent, the
-    /// administrator, the structure's correspondents); once approved, also the COPIL members; once published, every
-    /// reader of the experience.
-    /// </summary>
-    private async Task<bool> CanSeeAnswerAsync(int structureId, ReviewState state, CancellationToken cancellationToken) =>
-        await access.CanSeeInternalAsync(structureId, cancellationToken)
-        || state is ReviewState.Approved or ReviewState.Published && User.IsInRole(RoleNames.CopilMember)
-        || state == ReviewState.Published && await access.CanReadAsync(structureId, cancellationToken);
+    private Task<bool> CanSeeAnswerAsync(int structureId, ReviewState state, CancellationToken cancellationToken) =>
+        access.CanSeeAnswerAsync(structureId, state, cancellationToken);
 
     /// <summary>Null when the user may edit this answer now; 403 for someone who never could, back to the experience when only its state forbids it.</summary>
     private async Task<IActionResult?> RefuseEditAsync(int id, CancellationToken cancellationToken)

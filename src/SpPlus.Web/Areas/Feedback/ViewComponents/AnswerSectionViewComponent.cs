@@ -4,7 +4,6 @@ using Microsoft.AspNetCore.Mvc.Rendering;
 using Microsoft.EntityFrameworkCore;
 using SpPlus.Core.Data;
 using SpPlus.Core.Feedback;
-using SpPlus.Core.Identity;
 using SpPlus.Core.Reviews;
 using SpPlus.Web.Areas.Feedback.Controllers;
 using SpPlus.Web.Areas.Feedback.Models;
@@ -56,10 +55,7 @@ public sealed class AnswerSectionViewComponent(
         var canWork = experience.StructureId is not null && await access.CanWorkOnAsync(experience.StructureId, cancellationToken);
         var internalView = await access.CanSeeInternalAsync(experience.StructureId, cancellationToken);
         var answer = experience.Answer;
-        var visible = answer is not null
-            && (internalView
-                || answer.State is ReviewState.Approved or ReviewState.Published && UserClaimsPrincipal.IsInRole(RoleNames.CopilMember)
-                || answer.State == ReviewState.Published);
+        var visible = answer is not null && await access.CanSeeAnswerAsync(experience.StructureId, answer.State, cancellationToken);
 
         if (answer is null || !visible)
         {
