@@ -124,24 +124,6 @@ public sealed class StructureMappingService(SpPlusDbContext db)
         return OperationResult.Ok(placed);
     }
 
-    /// <summary>Places these experiences, if they still wait in the queue, in the structure, in one save. Returns how many were placed.</summary>
-    public async Task<OperationResult<int>> AssignExperiencesAsync(IReadOnlyCollection<int> experienceIds, int structureId, CancellationToken cancellationToken = default)
-    {
-        if (!await db.Structures.AnyAsync(s => s.Id == structureId && s.IsActive, cancellationToken))
-        {
-            return OperationResult<int>.Failure(UnknownStructureMessage);
-        }
-
-        var placed = await PlaceAsync(experienceIds.Distinct().ToList(), structureId, cancellationToken);
-        if (placed == 0)
-        {
-            return OperationResult<int>.Failure(NothingToAssignMessage);
-        }
-
-        await db.SaveChangesAsync(cancellationToken);
-        return OperationResult.Ok(placed);
-    }
-
     /// <summary>Deletes a mapping. Experiences already placed through it stay where they are.</summary>
     public async Task<OperationResult> RemoveAsync(int mappingId, CancellationToken cancellationToken = default)
     {
