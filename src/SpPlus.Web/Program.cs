@@ -57,6 +57,9 @@ builder.Services.AddScoped<SpPlus.Core.Feedback.StructureMappingService>();
 builder.Services.AddSingleton<PendingImportStore>();
 builder.Services.AddScoped<SpPlus.Core.Feedback.ExperienceService>();
 builder.Services.AddScoped<SpPlus.Web.MySpace.IMySpaceProvider, SpPlus.Web.MySpace.FeedbackMySpaceProvider>();
+
+// Improvement: self-assessments, action plans, governance (one line per service, right below).
+
 builder.Services.AddScoped<SpPlus.Core.Settings.SettingsService>();
 builder.Services.AddScoped<SpPlus.Core.Feedback.FeedbackMetricsService>();
 builder.Services.AddScoped<SpPlus.Core.Feedback.DocumentReportService>();
@@ -121,6 +124,7 @@ builder.Services.AddAntiforgery(options =>
 // Authorization: role policies, and the one resource handler for structure scope.
 builder.Services.AddAuthorization(Policies.Configure);
 builder.Services.AddScoped<UserScope>();
+builder.Services.AddScoped<ReviewedDocumentAccess>();
 builder.Services.AddScoped<IAuthorizationHandler, StructureAuthorizationHandler>();
 
 // MVC in French: accented letters written as they are, not as numeric entities.

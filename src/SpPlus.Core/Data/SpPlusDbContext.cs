@@ -2,12 +2,15 @@ using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
+using SpPlus.Core.ActionPlans;
 using SpPlus.Core.Auditing;
 using SpPlus.Core.Engagements;
 using SpPlus.Core.Feedback;
+using SpPlus.Core.Governance;
 using SpPlus.Core.Identity;
 using SpPlus.Core.Indicators;
 using SpPlus.Core.Reviews;
+using SpPlus.Core.SelfAssessments;
 using SpPlus.Core.Settings;
 using SpPlus.Core.Structures;
 
@@ -39,6 +42,16 @@ public class SpPlusDbContext(DbContextOptions<SpPlusDbContext> options)
     public DbSet<DocumentReport> DocumentReports => Set<DocumentReport>();
     public DbSet<DocumentReportNote> DocumentReportNotes => Set<DocumentReportNote>();
     public DbSet<Setting> Settings => Set<Setting>();
+    public DbSet<AssessmentGrid> AssessmentGrids => Set<AssessmentGrid>();
+    public DbSet<AssessmentCriterion> AssessmentCriteria => Set<AssessmentCriterion>();
+    public DbSet<SelfAssessment> SelfAssessments => Set<SelfAssessment>();
+    public DbSet<CriterionRating> CriterionRatings => Set<CriterionRating>();
+    public DbSet<ActionPlan> ActionPlans => Set<ActionPlan>();
+    public DbSet<ImprovementAction> ImprovementActions => Set<ImprovementAction>();
+    public DbSet<ActionUpdate> ActionUpdates => Set<ActionUpdate>();
+    public DbSet<Meeting> Meetings => Set<Meeting>();
+    public DbSet<MeetingParticipant> MeetingParticipants => Set<MeetingParticipant>();
+    public DbSet<MeetingDecision> MeetingDecisions => Set<MeetingDecision>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
     protected override void OnModelCreating(ModelBuilder builder)

@@ -69,7 +69,7 @@ public class Experience
     public string? AssigneeUserId { get; set; }
     public AppUser? Assignee { get; set; }
 
-    /// <summary>The improvement action the experience led to (action plans area).</summary>
+    /// <summary>The improvement action the experience led to (set when an action is created from it).</summary>
     public int? ImprovementActionId { get; set; }
 
     public DateTime CreatedAtUtc { get; set; }

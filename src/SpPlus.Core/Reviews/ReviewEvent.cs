@@ -25,6 +25,7 @@ public class ReviewEvent
 
     public string? Comment { get; set; }
 
-    /// <summary>The COPIL meeting a validation was recorded in, when the governance area records one.</summary>
+    /// <summary>The COPIL meeting a validation was recorded in (required by the rule table for a validation).</summary>
     public int? MeetingId { get; set; }
+    public Governance.Meeting? Meeting { get; set; }
 }

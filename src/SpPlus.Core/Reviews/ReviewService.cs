@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
 using SpPlus.Core.Common;
 using SpPlus.Core.Data;
+using SpPlus.Core.Governance;
 
 namespace SpPlus.Core.Reviews;
 
@@ -80,6 +81,13 @@ public sealed class ReviewService(SpPlusDbContext db, TimeProvider time, ILogger
             errors.AddRange(check.Errors);
         }
 
+        if (errors.Count == 0 && request.MeetingId is { } meetingId
+            && documents.Any(d => ReviewRules.Find(d.ReviewKind, d.State, request.Action)?.MeetingRequired == true)
+            && !await db.Meetings.AnyAsync(m => m.Id == meetingId && m.Kind == MeetingKind.Copil, cancellationToken))
+        {
+            errors.Add("La réunion choisie n'est pas une réunion du COPIL enregistrée dans le portail.");
+        }
+
         if (errors.Count > 0)
         {
             logger.LogWarning("Refused review action {Action} by {UserId} on {Count} document(s): {Errors}",
@@ -103,7 +111,7 @@ public sealed class ReviewService(SpPlusDbContext db, TimeProvider time, ILogger
                 ActorName = actor.DisplayName,
                 AtUtc = now,
                 Comment = string.IsNullOrWhiteSpace(request.Comment) ? null : request.Comment.Trim(),
-                MeetingId = request.MeetingId,
+                MeetingId = rule.MeetingRequired ? request.MeetingId : null,
             });
             document.State = rule.To;
             document.StateChangedAtUtc = now;
@@ -129,9 +137,10 @@ public sealed class ReviewService(SpPlusDbContext db, TimeProvider time, ILogger
         return OperationResult.Success;
     }
 
-    /// <summary>A document's history, oldest first.</summary>
+    /// <summary>A document's history, oldest first, with the meeting of each validation.</summary>
     public Task<List<ReviewEvent>> HistoryAsync(ReviewDocumentKind kind, int documentId, CancellationToken cancellationToken = default) =>
         db.Set<ReviewEvent>().AsNoTracking()
+            .Include(e => e.Meeting)
             .Where(e => e.DocumentKind == kind && e.DocumentId == documentId)
             .OrderBy(e => e.Id)
             .ToListAsync(cancellationToken);

@@ -174,6 +174,208 @@ namespace SpPlus.Migrations.SqlServer.Migrations
                     b.ToTable("AspNetUserTokens", (string)null);
                 });
 
+            modelBuilder.Entity("SpPlus.Core.ActionPlans.ActionPlan", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("int");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
+
+                    b.Property<Guid>("ConcurrencyToken")
+                        .IsConcurrencyToken()
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<DateTime>("CreatedAtUtc")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("State")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("nvarchar(40)");
+
+                    b.Property<DateTime?>("StateChangedAtUtc")
+                        .HasColumnType("datetime2");
+
+                    b.Property<int>("StructureId")
+                        .HasColumnType("int");
+
+                    b.Property<DateTime?>("ValidatedAtUtc")
+                        .HasColumnType("datetime2");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("int");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("State");
+
+                    b.HasIndex("StructureId", "Year")
+                        .IsUnique();
+
+                    b.HasIndex("Year", "State");
+
+                    b.ToTable("ActionPlans");
+                });
+
+            modelBuilder.Entity("SpPlus.Core.ActionPlans.ActionUpdate", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<long>("Id"));
+
+                    b.Property<int>("ActionId")
+                        .HasColumnType("int");
+
+                    b.Property<DateTime>("AtUtc")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("AuthorName")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("nvarchar(256)");
+
+                    b.Property<string>("AuthorUserId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("nvarchar(450)");
+
+                    b.Property<string>("Comment")
+                        .HasMaxLength(2000)
+                        .HasColumnType("nvarchar(2000)");
+
+                    b.Property<int>("FromProgress")
+                        .HasColumnType("int");
+
+                    b.Property<string>("FromStatus")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("nvarchar(40)");
+
+                    b.Property<int>("ToProgress")
+                        .HasColumnType("int");
+
+                    b.Property<string>("ToStatus")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("nvarchar(40)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ActionId", "AtUtc");
+
+                    b.ToTable("ActionUpdates");
+                });
+
+            modelBuilder.Entity("SpPlus.Core.ActionPlans.ImprovementAction", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("int");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
+
+                    b.Property<DateOnly?>("CompletedOn")
+                        .HasColumnType("date");
+
+                    b.Property<Guid>("ConcurrencyToken")
+                        .IsConcurrencyToken()
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<DateTime>("CreatedAtUtc")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("Description")
+                        .HasMaxLength(4000)
+                        .HasColumnType("nvarchar(4000)");
+
+                    b.Property<DateOnly?>("DueOn")
+                        .HasColumnType("date");
+
+                    b.Property<int?>("EngagementId")
+                        .HasColumnType("int");
+
+                    b.Property<string>("Origin")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("nvarchar(40)");
+
+                    b.Property<string>("OriginDetail")
+                        .HasMaxLength(1000)
+                        .HasColumnType("nvarchar(1000)");
+
+                    b.Property<string>("OwnerName")
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
+                    b.Property<int>("PlanId")
+                        .HasColumnType("int");
+
+                    b.Property<string>("Priority")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("nvarchar(40)");
+
+                    b.Property<int>("Progress")
+                        .HasColumnType("int");
+
+                    b.Property<bool>("ShowToUsers")
+                        .HasColumnType("bit");
+
+                    b.Property<int?>("SourceAssessmentId")
+                        .HasColumnType("int");
+
+                    b.Property<int?>("SourceCriterionId")
+                        .HasColumnType("int");
+
+                    b.Property<int?>("SourceExperienceId")
+                        .HasColumnType("int");
+
+                    b.Property<int?>("SourceIndicatorId")
+                        .HasColumnType("int");
+
+                    b.Property<int?>("SourceMeetingId")
+                        .HasColumnType("int");
+
+                    b.Property<DateOnly?>("StartOn")
+                        .HasColumnType("date");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("nvarchar(40)");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("nvarchar(300)");
+
+                    b.Property<DateTime>("UpdatedAtUtc")
+                        .HasColumnType("datetime2");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("DueOn");
+
+                    b.HasIndex("EngagementId");
+
+                    b.HasIndex("SourceAssessmentId");
+
+                    b.HasIndex("SourceCriterionId");
+
+                    b.HasIndex("SourceExperienceId");
+
+                    b.HasIndex("SourceIndicatorId");
+
+                    b.HasIndex("SourceMeetingId");
+
+                    b.HasIndex("PlanId", "Status");
+
+                    b.ToTable("ImprovementActions");
+                });
+
             modelBuilder.Entity("SpPlus.Core.Auditing.AuditEntry", b =>
                 {
                     b.Property<long>("Id")
@@ -452,6 +654,8 @@ namespace SpPlus.Migrations.SqlServer.Migrations
 
                     b.HasKey("Id");
 
+                    b.HasIndex("ImprovementActionId");
+
                     b.HasIndex("StructureId", "Status");
 
                     b.ToTable("DocumentReports");
@@ -606,6 +810,8 @@ namespace SpPlus.Migrations.SqlServer.Migrations
                     b.HasIndex("AssigneeUserId");
 
                     b.HasIndex("DueOn");
+
+                    b.HasIndex("ImprovementActionId");
 
                     b.HasIndex("NationalId")
                         .IsUnique()
@@ -790,6 +996,117 @@ namespace SpPlus.Migrations.SqlServer.Migrations
                     b.HasIndex("StructureId");
 
                     b.ToTable("StructureLabelMappings");
+                });
+
+            modelBuilder.Entity("SpPlus.Core.Governance.Meeting", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("int");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("Agenda")
+                        .HasMaxLength(8000)
+                        .HasColumnType("nvarchar(max)");
+
+                    b.Property<Guid>("ConcurrencyToken")
+                        .IsConcurrencyToken()
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<DateTime>("CreatedAtUtc")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("CreatedByUserId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("nvarchar(450)");
+
+                    b.Property<DateTime>("HeldAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("nvarchar(40)");
+
+                    b.Property<string>("Minutes")
+                        .HasMaxLength(20000)
+                        .HasColumnType("nvarchar(max)");
+
+                    b.Property<string>("Place")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("nvarchar(300)");
+
+                    b.Property<DateTime>("UpdatedAtUtc")
+                        .HasColumnType("datetime2");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("HeldAt");
+
+                    b.HasIndex("Kind", "HeldAt");
+
+                    b.ToTable("Meetings");
+                });
+
+            modelBuilder.Entity("SpPlus.Core.Governance.MeetingDecision", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("int");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("MeetingId")
+                        .HasColumnType("int");
+
+                    b.Property<int>("Order")
+                        .HasColumnType("int");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("nvarchar(2000)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("MeetingId", "Order");
+
+                    b.ToTable("MeetingDecisions");
+                });
+
+            modelBuilder.Entity("SpPlus.Core.Governance.MeetingParticipant", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("int");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("MeetingId")
+                        .HasColumnType("int");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
+                    b.Property<string>("Quality")
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
+                    b.Property<string>("UserId")
+                        .HasColumnType("nvarchar(450)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("MeetingId");
+
+                    b.HasIndex("UserId");
+
+                    b.ToTable("MeetingParticipants");
                 });
 
             modelBuilder.Entity("SpPlus.Core.Identity.AppUser", b =>
@@ -1163,11 +1480,171 @@ namespace SpPlus.Migrations.SqlServer.Migrations
 
                     b.HasKey("Id");
 
+                    b.HasIndex("MeetingId");
+
                     b.HasIndex("DocumentKind", "DocumentId");
 
                     b.HasIndex("StructureId", "AtUtc");
 
                     b.ToTable("ReviewEvents");
+                });
+
+            modelBuilder.Entity("SpPlus.Core.SelfAssessments.AssessmentCriterion", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("int");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("EngagementId")
+                        .HasColumnType("int");
+
+                    b.Property<int>("GridId")
+                        .HasColumnType("int");
+
+                    b.Property<string>("Guidance")
+                        .HasMaxLength(2000)
+                        .HasColumnType("nvarchar(2000)");
+
+                    b.Property<int>("Order")
+                        .HasColumnType("int");
+
+                    b.Property<string>("Wording")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("nvarchar(1000)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("EngagementId");
+
+                    b.HasIndex("GridId", "EngagementId", "Order");
+
+                    b.ToTable("AssessmentCriteria");
+                });
+
+            modelBuilder.Entity("SpPlus.Core.SelfAssessments.AssessmentGrid", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("int");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("ChangeNote")
+                        .HasMaxLength(1000)
+                        .HasColumnType("nvarchar(1000)");
+
+                    b.Property<DateTime>("CreatedAtUtc")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("CreatedByName")
+                        .HasMaxLength(256)
+                        .HasColumnType("nvarchar(256)");
+
+                    b.Property<int>("FrameworkId")
+                        .HasColumnType("int");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
+                    b.Property<int>("Version")
+                        .HasColumnType("int");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("FrameworkId", "Version")
+                        .IsUnique();
+
+                    b.ToTable("AssessmentGrids");
+                });
+
+            modelBuilder.Entity("SpPlus.Core.SelfAssessments.CriterionRating", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("int");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("AssessmentId")
+                        .HasColumnType("int");
+
+                    b.Property<string>("Comment")
+                        .HasMaxLength(4000)
+                        .HasColumnType("nvarchar(4000)");
+
+                    b.Property<int>("CriterionId")
+                        .HasColumnType("int");
+
+                    b.Property<string>("Evidence")
+                        .HasMaxLength(4000)
+                        .HasColumnType("nvarchar(4000)");
+
+                    b.Property<string>("Level")
+                        .HasMaxLength(40)
+                        .HasColumnType("nvarchar(40)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CriterionId");
+
+                    b.HasIndex("AssessmentId", "CriterionId")
+                        .IsUnique();
+
+                    b.ToTable("CriterionRatings");
+                });
+
+            modelBuilder.Entity("SpPlus.Core.SelfAssessments.SelfAssessment", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("int");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
+
+                    b.Property<Guid>("ConcurrencyToken")
+                        .IsConcurrencyToken()
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<DateTime>("CreatedAtUtc")
+                        .HasColumnType("datetime2");
+
+                    b.Property<int>("GridId")
+                        .HasColumnType("int");
+
+                    b.Property<string>("State")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("nvarchar(40)");
+
+                    b.Property<DateTime?>("StateChangedAtUtc")
+                        .HasColumnType("datetime2");
+
+                    b.Property<int>("StructureId")
+                        .HasColumnType("int");
+
+                    b.Property<DateTime?>("ValidatedAtUtc")
+                        .HasColumnType("datetime2");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("int");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("GridId");
+
+                    b.HasIndex("State");
+
+                    b.HasIndex("StructureId", "Year")
+                        .IsUnique();
+
+                    b.HasIndex("Year", "State");
+
+                    b.ToTable("SelfAssessments");
                 });
 
             modelBuilder.Entity("SpPlus.Core.Settings.Setting", b =>
@@ -1307,6 +1784,81 @@ namespace SpPlus.Migrations.SqlServer.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("SpPlus.Core.ActionPlans.ActionPlan", b =>
+                {
+                    b.HasOne("SpPlus.Core.Structures.Structure", "Structure")
+                        .WithMany()
+                        .HasForeignKey("StructureId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Structure");
+                });
+
+            modelBuilder.Entity("SpPlus.Core.ActionPlans.ActionUpdate", b =>
+                {
+                    b.HasOne("SpPlus.Core.ActionPlans.ImprovementAction", "Action")
+                        .WithMany("Updates")
+                        .HasForeignKey("ActionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Action");
+                });
+
+            modelBuilder.Entity("SpPlus.Core.ActionPlans.ImprovementAction", b =>
+                {
+                    b.HasOne("SpPlus.Core.Engagements.Engagement", "Engagement")
+                        .WithMany()
+                        .HasForeignKey("EngagementId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("SpPlus.Core.ActionPlans.ActionPlan", "Plan")
+                        .WithMany("Actions")
+                        .HasForeignKey("PlanId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("SpPlus.Core.SelfAssessments.SelfAssessment", "SourceAssessment")
+                        .WithMany()
+                        .HasForeignKey("SourceAssessmentId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("SpPlus.Core.SelfAssessments.AssessmentCriterion", "SourceCriterion")
+                        .WithMany()
+                        .HasForeignKey("SourceCriterionId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("SpPlus.Core.Feedback.Experience", "SourceExperience")
+                        .WithMany()
+                        .HasForeignKey("SourceExperienceId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("SpPlus.Core.Indicators.Indicator", "SourceIndicator")
+                        .WithMany()
+                        .HasForeignKey("SourceIndicatorId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("SpPlus.Core.Governance.Meeting", "SourceMeeting")
+                        .WithMany()
+                        .HasForeignKey("SourceMeetingId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.Navigation("Engagement");
+
+                    b.Navigation("Plan");
+
+                    b.Navigation("SourceAssessment");
+
+                    b.Navigation("SourceCriterion");
+
+                    b.Navigation("SourceExperience");
+
+                    b.Navigation("SourceIndicator");
+
+                    b.Navigation("SourceMeeting");
+                });
+
             modelBuilder.Entity("SpPlus.Core.Engagements.Engagement", b =>
                 {
                     b.HasOne("SpPlus.Core.Engagements.EngagementFramework", "Framework")
@@ -1350,6 +1902,11 @@ namespace SpPlus.Migrations.SqlServer.Migrations
 
             modelBuilder.Entity("SpPlus.Core.Feedback.DocumentReport", b =>
                 {
+                    b.HasOne("SpPlus.Core.ActionPlans.ImprovementAction", null)
+                        .WithMany()
+                        .HasForeignKey("ImprovementActionId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
                     b.HasOne("SpPlus.Core.Structures.Structure", "Structure")
                         .WithMany()
                         .HasForeignKey("StructureId")
@@ -1374,6 +1931,11 @@ namespace SpPlus.Migrations.SqlServer.Migrations
                         .WithMany()
                         .HasForeignKey("AssigneeUserId")
                         .OnDelete(DeleteBehavior.SetNull);
+
+                    b.HasOne("SpPlus.Core.ActionPlans.ImprovementAction", null)
+                        .WithMany()
+                        .HasForeignKey("ImprovementActionId")
+                        .OnDelete(DeleteBehavior.Restrict);
 
                     b.HasOne("SpPlus.Core.Structures.Structure", "Structure")
                         .WithMany()
@@ -1427,6 +1989,35 @@ namespace SpPlus.Migrations.SqlServer.Migrations
                         .IsRequired();
 
                     b.Navigation("Structure");
+                });
+
+            modelBuilder.Entity("SpPlus.Core.Governance.MeetingDecision", b =>
+                {
+                    b.HasOne("SpPlus.Core.Governance.Meeting", "Meeting")
+                        .WithMany("Decisions")
+                        .HasForeignKey("MeetingId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Meeting");
+                });
+
+            modelBuilder.Entity("SpPlus.Core.Governance.MeetingParticipant", b =>
+                {
+                    b.HasOne("SpPlus.Core.Governance.Meeting", "Meeting")
+                        .WithMany("Participants")
+                        .HasForeignKey("MeetingId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("SpPlus.Core.Identity.AppUser", "User")
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.Navigation("Meeting");
+
+                    b.Navigation("User");
                 });
 
             modelBuilder.Entity("SpPlus.Core.Identity.UserStructure", b =>
@@ -1516,6 +2107,84 @@ namespace SpPlus.Migrations.SqlServer.Migrations
                     b.Navigation("Structure");
                 });
 
+            modelBuilder.Entity("SpPlus.Core.Reviews.ReviewEvent", b =>
+                {
+                    b.HasOne("SpPlus.Core.Governance.Meeting", "Meeting")
+                        .WithMany()
+                        .HasForeignKey("MeetingId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.Navigation("Meeting");
+                });
+
+            modelBuilder.Entity("SpPlus.Core.SelfAssessments.AssessmentCriterion", b =>
+                {
+                    b.HasOne("SpPlus.Core.Engagements.Engagement", "Engagement")
+                        .WithMany()
+                        .HasForeignKey("EngagementId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("SpPlus.Core.SelfAssessments.AssessmentGrid", "Grid")
+                        .WithMany("Criteria")
+                        .HasForeignKey("GridId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Engagement");
+
+                    b.Navigation("Grid");
+                });
+
+            modelBuilder.Entity("SpPlus.Core.SelfAssessments.AssessmentGrid", b =>
+                {
+                    b.HasOne("SpPlus.Core.Engagements.EngagementFramework", "Framework")
+                        .WithMany()
+                        .HasForeignKey("FrameworkId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Framework");
+                });
+
+            modelBuilder.Entity("SpPlus.Core.SelfAssessments.CriterionRating", b =>
+                {
+                    b.HasOne("SpPlus.Core.SelfAssessments.SelfAssessment", "Assessment")
+                        .WithMany("Ratings")
+                        .HasForeignKey("AssessmentId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("SpPlus.Core.SelfAssessments.AssessmentCriterion", "Criterion")
+                        .WithMany()
+                        .HasForeignKey("CriterionId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Assessment");
+
+                    b.Navigation("Criterion");
+                });
+
+            modelBuilder.Entity("SpPlus.Core.SelfAssessments.SelfAssessment", b =>
+                {
+                    b.HasOne("SpPlus.Core.SelfAssessments.AssessmentGrid", "Grid")
+                        .WithMany()
+                        .HasForeignKey("GridId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("SpPlus.Core.Structures.Structure", "Structure")
+                        .WithMany()
+                        .HasForeignKey("StructureId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Grid");
+
+                    b.Navigation("Structure");
+                });
+
             modelBuilder.Entity("SpPlus.Core.Structures.Structure", b =>
                 {
                     b.HasOne("SpPlus.Core.Structures.Department", "Department")
@@ -1532,6 +2201,16 @@ namespace SpPlus.Migrations.SqlServer.Migrations
                     b.Navigation("Department");
 
                     b.Navigation("Parent");
+                });
+
+            modelBuilder.Entity("SpPlus.Core.ActionPlans.ActionPlan", b =>
+                {
+                    b.Navigation("Actions");
+                });
+
+            modelBuilder.Entity("SpPlus.Core.ActionPlans.ImprovementAction", b =>
+                {
+                    b.Navigation("Updates");
                 });
 
             modelBuilder.Entity("SpPlus.Core.Engagements.Engagement", b =>
@@ -1556,6 +2235,13 @@ namespace SpPlus.Migrations.SqlServer.Migrations
                     b.Navigation("Comments");
                 });
 
+            modelBuilder.Entity("SpPlus.Core.Governance.Meeting", b =>
+                {
+                    b.Navigation("Decisions");
+
+                    b.Navigation("Participants");
+                });
+
             modelBuilder.Entity("SpPlus.Core.Identity.AppUser", b =>
                 {
                     b.Navigation("Structures");
@@ -1571,6 +2257,16 @@ namespace SpPlus.Migrations.SqlServer.Migrations
             modelBuilder.Entity("SpPlus.Core.Indicators.QuarterlyReport", b =>
                 {
                     b.Navigation("Values");
+                });
+
+            modelBuilder.Entity("SpPlus.Core.SelfAssessments.AssessmentGrid", b =>
+                {
+                    b.Navigation("Criteria");
+                });
+
+            modelBuilder.Entity("SpPlus.Core.SelfAssessments.SelfAssessment", b =>
+                {
+                    b.Navigation("Ratings");
                 });
 
             modelBuilder.Entity("SpPlus.Core.Structures.Department", b =>

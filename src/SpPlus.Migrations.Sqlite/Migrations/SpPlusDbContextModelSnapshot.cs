@@ -162,6 +162,202 @@ namespace SpPlus.Migrations.Sqlite.Migrations
                     b.ToTable("AspNetUserTokens", (string)null);
                 });
 
+            modelBuilder.Entity("SpPlus.Core.ActionPlans.ActionPlan", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("ConcurrencyToken")
+                        .IsConcurrencyToken()
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("State")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("StateChangedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("StructureId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("ValidatedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("State");
+
+                    b.HasIndex("StructureId", "Year")
+                        .IsUnique();
+
+                    b.HasIndex("Year", "State");
+
+                    b.ToTable("ActionPlans");
+                });
+
+            modelBuilder.Entity("SpPlus.Core.ActionPlans.ActionUpdate", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ActionId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("AtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("AuthorName")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("AuthorUserId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Comment")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("FromProgress")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("FromStatus")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("ToProgress")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ToStatus")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ActionId", "AtUtc");
+
+                    b.ToTable("ActionUpdates");
+                });
+
+            modelBuilder.Entity("SpPlus.Core.ActionPlans.ImprovementAction", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly?>("CompletedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ConcurrencyToken")
+                        .IsConcurrencyToken()
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Description")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("DueOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("EngagementId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Origin")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("OriginDetail")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("OwnerName")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("PlanId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Priority")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Progress")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("ShowToUsers")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("SourceAssessmentId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("SourceCriterionId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("SourceExperienceId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("SourceIndicatorId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("SourceMeetingId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly?>("StartOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("UpdatedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("DueOn");
+
+                    b.HasIndex("EngagementId");
+
+                    b.HasIndex("SourceAssessmentId");
+
+                    b.HasIndex("SourceCriterionId");
+
+                    b.HasIndex("SourceExperienceId");
+
+                    b.HasIndex("SourceIndicatorId");
+
+                    b.HasIndex("SourceMeetingId");
+
+                    b.HasIndex("PlanId", "Status");
+
+                    b.ToTable("ImprovementActions");
+                });
+
             modelBuilder.Entity("SpPlus.Core.Auditing.AuditEntry", b =>
                 {
                     b.Property<long>("Id")
@@ -426,6 +622,8 @@ namespace SpPlus.Migrations.Sqlite.Migrations
 
                     b.HasKey("Id");
 
+                    b.HasIndex("ImprovementActionId");
+
                     b.HasIndex("StructureId", "Status");
 
                     b.ToTable("DocumentReports");
@@ -576,6 +774,8 @@ namespace SpPlus.Migrations.Sqlite.Migrations
                     b.HasIndex("AssigneeUserId");
 
                     b.HasIndex("DueOn");
+
+                    b.HasIndex("ImprovementActionId");
 
                     b.HasIndex("NationalId")
                         .IsUnique();
@@ -751,6 +951,111 @@ namespace SpPlus.Migrations.Sqlite.Migrations
                     b.HasIndex("StructureId");
 
                     b.ToTable("StructureLabelMappings");
+                });
+
+            modelBuilder.Entity("SpPlus.Core.Governance.Meeting", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Agenda")
+                        .HasMaxLength(8000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ConcurrencyToken")
+                        .IsConcurrencyToken()
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CreatedByUserId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("HeldAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Minutes")
+                        .HasMaxLength(20000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Place")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("UpdatedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("HeldAt");
+
+                    b.HasIndex("Kind", "HeldAt");
+
+                    b.ToTable("Meetings");
+                });
+
+            modelBuilder.Entity("SpPlus.Core.Governance.MeetingDecision", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("MeetingId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Order")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("MeetingId", "Order");
+
+                    b.ToTable("MeetingDecisions");
+                });
+
+            modelBuilder.Entity("SpPlus.Core.Governance.MeetingParticipant", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("MeetingId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Quality")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UserId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("MeetingId");
+
+                    b.HasIndex("UserId");
+
+                    b.ToTable("MeetingParticipants");
                 });
 
             modelBuilder.Entity("SpPlus.Core.Identity.AppUser", b =>
@@ -1113,11 +1418,163 @@ namespace SpPlus.Migrations.Sqlite.Migrations
 
                     b.HasKey("Id");
 
+                    b.HasIndex("MeetingId");
+
                     b.HasIndex("DocumentKind", "DocumentId");
 
                     b.HasIndex("StructureId", "AtUtc");
 
                     b.ToTable("ReviewEvents");
+                });
+
+            modelBuilder.Entity("SpPlus.Core.SelfAssessments.AssessmentCriterion", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("EngagementId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("GridId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Guidance")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Order")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Wording")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("EngagementId");
+
+                    b.HasIndex("GridId", "EngagementId", "Order");
+
+                    b.ToTable("AssessmentCriteria");
+                });
+
+            modelBuilder.Entity("SpPlus.Core.SelfAssessments.AssessmentGrid", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ChangeNote")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CreatedByName")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("FrameworkId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("FrameworkId", "Version")
+                        .IsUnique();
+
+                    b.ToTable("AssessmentGrids");
+                });
+
+            modelBuilder.Entity("SpPlus.Core.SelfAssessments.CriterionRating", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("AssessmentId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Comment")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("CriterionId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Evidence")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Level")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CriterionId");
+
+                    b.HasIndex("AssessmentId", "CriterionId")
+                        .IsUnique();
+
+                    b.ToTable("CriterionRatings");
+                });
+
+            modelBuilder.Entity("SpPlus.Core.SelfAssessments.SelfAssessment", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("ConcurrencyToken")
+                        .IsConcurrencyToken()
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("GridId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("State")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("StateChangedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("StructureId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("ValidatedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("GridId");
+
+                    b.HasIndex("State");
+
+                    b.HasIndex("StructureId", "Year")
+                        .IsUnique();
+
+                    b.HasIndex("Year", "State");
+
+                    b.ToTable("SelfAssessments");
                 });
 
             modelBuilder.Entity("SpPlus.Core.Settings.Setting", b =>
@@ -1253,6 +1710,81 @@ namespace SpPlus.Migrations.Sqlite.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("SpPlus.Core.ActionPlans.ActionPlan", b =>
+                {
+                    b.HasOne("SpPlus.Core.Structures.Structure", "Structure")
+                        .WithMany()
+                        .HasForeignKey("StructureId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Structure");
+                });
+
+            modelBuilder.Entity("SpPlus.Core.ActionPlans.ActionUpdate", b =>
+                {
+                    b.HasOne("SpPlus.Core.ActionPlans.ImprovementAction", "Action")
+                        .WithMany("Updates")
+                        .HasForeignKey("ActionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Action");
+                });
+
+            modelBuilder.Entity("SpPlus.Core.ActionPlans.ImprovementAction", b =>
+                {
+                    b.HasOne("SpPlus.Core.Engagements.Engagement", "Engagement")
+                        .WithMany()
+                        .HasForeignKey("EngagementId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("SpPlus.Core.ActionPlans.ActionPlan", "Plan")
+                        .WithMany("Actions")
+                        .HasForeignKey("PlanId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("SpPlus.Core.SelfAssessments.SelfAssessment", "SourceAssessment")
+                        .WithMany()
+                        .HasForeignKey("SourceAssessmentId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("SpPlus.Core.SelfAssessments.AssessmentCriterion", "SourceCriterion")
+                        .WithMany()
+                        .HasForeignKey("SourceCriterionId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("SpPlus.Core.Feedback.Experience", "SourceExperience")
+                        .WithMany()
+                        .HasForeignKey("SourceExperienceId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("SpPlus.Core.Indicators.Indicator", "SourceIndicator")
+                        .WithMany()
+                        .HasForeignKey("SourceIndicatorId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("SpPlus.Core.Governance.Meeting", "SourceMeeting")
+                        .WithMany()
+                        .HasForeignKey("SourceMeetingId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.Navigation("Engagement");
+
+                    b.Navigation("Plan");
+
+                    b.Navigation("SourceAssessment");
+
+                    b.Navigation("SourceCriterion");
+
+                    b.Navigation("SourceExperience");
+
+                    b.Navigation("SourceIndicator");
+
+                    b.Navigation("SourceMeeting");
+                });
+
             modelBuilder.Entity("SpPlus.Core.Engagements.Engagement", b =>
                 {
                     b.HasOne("SpPlus.Core.Engagements.EngagementFramework", "Framework")
@@ -1296,6 +1828,11 @@ namespace SpPlus.Migrations.Sqlite.Migrations
 
             modelBuilder.Entity("SpPlus.Core.Feedback.DocumentReport", b =>
                 {
+                    b.HasOne("SpPlus.Core.ActionPlans.ImprovementAction", null)
+                        .WithMany()
+                        .HasForeignKey("ImprovementActionId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
                     b.HasOne("SpPlus.Core.Structures.Structure", "Structure")
                         .WithMany()
                         .HasForeignKey("StructureId")
@@ -1320,6 +1857,11 @@ namespace SpPlus.Migrations.Sqlite.Migrations
                         .WithMany()
                         .HasForeignKey("AssigneeUserId")
                         .OnDelete(DeleteBehavior.SetNull);
+
+                    b.HasOne("SpPlus.Core.ActionPlans.ImprovementAction", null)
+                        .WithMany()
+                        .HasForeignKey("ImprovementActionId")
+                        .OnDelete(DeleteBehavior.Restrict);
 
                     b.HasOne("SpPlus.Core.Structures.Structure", "Structure")
                         .WithMany()
@@ -1373,6 +1915,35 @@ namespace SpPlus.Migrations.Sqlite.Migrations
                         .IsRequired();
 
                     b.Navigation("Structure");
+                });
+
+            modelBuilder.Entity("SpPlus.Core.Governance.MeetingDecision", b =>
+                {
+                    b.HasOne("SpPlus.Core.Governance.Meeting", "Meeting")
+                        .WithMany("Decisions")
+                        .HasForeignKey("MeetingId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Meeting");
+                });
+
+            modelBuilder.Entity("SpPlus.Core.Governance.MeetingParticipant", b =>
+                {
+                    b.HasOne("SpPlus.Core.Governance.Meeting", "Meeting")
+                        .WithMany("Participants")
+                        .HasForeignKey("MeetingId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("SpPlus.Core.Identity.AppUser", "User")
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.Navigation("Meeting");
+
+                    b.Navigation("User");
                 });
 
             modelBuilder.Entity("SpPlus.Core.Identity.UserStructure", b =>
@@ -1462,6 +2033,84 @@ namespace SpPlus.Migrations.Sqlite.Migrations
                     b.Navigation("Structure");
                 });
 
+            modelBuilder.Entity("SpPlus.Core.Reviews.ReviewEvent", b =>
+                {
+                    b.HasOne("SpPlus.Core.Governance.Meeting", "Meeting")
+                        .WithMany()
+                        .HasForeignKey("MeetingId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.Navigation("Meeting");
+                });
+
+            modelBuilder.Entity("SpPlus.Core.SelfAssessments.AssessmentCriterion", b =>
+                {
+                    b.HasOne("SpPlus.Core.Engagements.Engagement", "Engagement")
+                        .WithMany()
+                        .HasForeignKey("EngagementId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("SpPlus.Core.SelfAssessments.AssessmentGrid", "Grid")
+                        .WithMany("Criteria")
+                        .HasForeignKey("GridId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Engagement");
+
+                    b.Navigation("Grid");
+                });
+
+            modelBuilder.Entity("SpPlus.Core.SelfAssessments.AssessmentGrid", b =>
+                {
+                    b.HasOne("SpPlus.Core.Engagements.EngagementFramework", "Framework")
+                        .WithMany()
+                        .HasForeignKey("FrameworkId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Framework");
+                });
+
+            modelBuilder.Entity("SpPlus.Core.SelfAssessments.CriterionRating", b =>
+                {
+                    b.HasOne("SpPlus.Core.SelfAssessments.SelfAssessment", "Assessment")
+                        .WithMany("Ratings")
+                        .HasForeignKey("AssessmentId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("SpPlus.Core.SelfAssessments.AssessmentCriterion", "Criterion")
+                        .WithMany()
+                        .HasForeignKey("CriterionId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Assessment");
+
+                    b.Navigation("Criterion");
+                });
+
+            modelBuilder.Entity("SpPlus.Core.SelfAssessments.SelfAssessment", b =>
+                {
+                    b.HasOne("SpPlus.Core.SelfAssessments.AssessmentGrid", "Grid")
+                        .WithMany()
+                        .HasForeignKey("GridId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("SpPlus.Core.Structures.Structure", "Structure")
+                        .WithMany()
+                        .HasForeignKey("StructureId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Grid");
+
+                    b.Navigation("Structure");
+                });
+
             modelBuilder.Entity("SpPlus.Core.Structures.Structure", b =>
                 {
                     b.HasOne("SpPlus.Core.Structures.Department", "Department")
@@ -1478,6 +2127,16 @@ namespace SpPlus.Migrations.Sqlite.Migrations
                     b.Navigation("Department");
 
                     b.Navigation("Parent");
+                });
+
+            modelBuilder.Entity("SpPlus.Core.ActionPlans.ActionPlan", b =>
+                {
+                    b.Navigation("Actions");
+                });
+
+            modelBuilder.Entity("SpPlus.Core.ActionPlans.ImprovementAction", b =>
+                {
+                    b.Navigation("Updates");
                 });
 
             modelBuilder.Entity("SpPlus.Core.Engagements.Engagement", b =>
@@ -1502,6 +2161,13 @@ namespace SpPlus.Migrations.Sqlite.Migrations
                     b.Navigation("Comments");
                 });
 
+            modelBuilder.Entity("SpPlus.Core.Governance.Meeting", b =>
+                {
+                    b.Navigation("Decisions");
+
+                    b.Navigation("Participants");
+                });
+
             modelBuilder.Entity("SpPlus.Core.Identity.AppUser", b =>
                 {
                     b.Navigation("Structures");
@@ -1517,6 +2183,16 @@ namespace SpPlus.Migrations.Sqlite.Migrations
             modelBuilder.Entity("SpPlus.Core.Indicators.QuarterlyReport", b =>
                 {
                     b.Navigation("Values");
+                });
+
+            modelBuilder.Entity("SpPlus.Core.SelfAssessments.AssessmentGrid", b =>
+                {
+                    b.Navigation("Criteria");
+                });
+
+            modelBuilder.Entity("SpPlus.Core.SelfAssessments.SelfAssessment", b =>
+                {
+                    b.Navigation("Ratings");
                 });
 
             modelBuilder.Entity("SpPlus.Core.Structures.Department", b =>

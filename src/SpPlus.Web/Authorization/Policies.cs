@@ -24,6 +24,12 @@ public static class Policies
     /// <summary>Feedback imports, the structure-label mappings and the unmapped queue, answer templates: the referent and the administrator.</summary>
     public const string ManageFeedback = "ManageFeedback";
 
+    /// <summary>The self-assessment grid templates: the administrator and the referent.</summary>
+    public const string ManageGrids = "ManageGrids";
+
+    /// <summary>Recording COPIL and CLAC meetings (participants, agenda, minutes, decisions): the referent and the COPIL members.</summary>
+    public const string ManageMeetings = "ManageMeetings";
+
     public static void Configure(AuthorizationOptions options)
     {
         options.AddPolicy(Staff, p => p.RequireAuthenticatedUser().RequireRole(RoleNames.All));
@@ -32,6 +38,8 @@ public static class Policies
         options.AddPolicy(ReviewBoard, p => p.RequireRole(RoleNames.Referent, RoleNames.Administrator));
         options.AddPolicy(ManageIndicators, p => p.RequireRole(RoleNames.Administrator, RoleNames.Referent));
         options.AddPolicy(ManageFeedback, p => p.RequireRole(RoleNames.Referent, RoleNames.Administrator));
+        options.AddPolicy(ManageGrids, p => p.RequireRole(RoleNames.Administrator, RoleNames.Referent));
+        options.AddPolicy(ManageMeetings, p => p.RequireRole(RoleNames.Referent, RoleNames.CopilMember));
         options.FallbackPolicy = options.GetPolicy(Staff);
     }
 }

@@ -1,3 +1,4 @@
+using SpPlus.Core.Governance;
 using SpPlus.Core.Reviews;
 
 namespace SpPlus.Web.Models;
@@ -41,6 +42,12 @@ public sealed class ReviewPanelModel
     /// </summary>
     public IReadOnlySet<ReviewAction> HiddenActions { get; init; } = new HashSet<ReviewAction>();
 
+    /// <summary>
+    /// The COPIL meetings a validation can be recorded in (newest first), offered by the form of an action whose rule
+    /// requires a meeting. Read with <c>db.RecentAsync(MeetingKind.Copil)</c>.
+    /// </summary>
+    public IReadOnlyList<MeetingChoice> MeetingChoices { get; init; } = [];
+
     public IReadOnlyList<ReviewRule> AllowedActions =>
         ReviewRules.AllowedFor(Kind, State, Actor, StructureId).Where(r => !HiddenActions.Contains(r.Action)).ToList();
 }
@@ -51,9 +58,13 @@ public static class ReviewPostFields
     public const string Action = nameof(ReviewPostForm.ReviewAction);
     public const string Comment = nameof(ReviewPostForm.Comment);
     public const string Token = nameof(ReviewPostForm.Token);
+    public const string MeetingId = nameof(ReviewPostForm.MeetingId);
 }
 
-/// <summary>What a review form posts: the action, the comment (required by some rules) and the concurrency token.</summary>
+/// <summary>
+/// What a review form posts: the action, the comment (required by some rules), the COPIL meeting (required by a
+/// validation) and the concurrency token. <see cref="ToRequest"/> turns it into the workflow's request.
+/// </summary>
 public sealed class ReviewPostForm
 {
     public ReviewAction? ReviewAction { get; set; }
@@ -61,4 +72,8 @@ public sealed class ReviewPostForm
     public string? Comment { get; set; }
 
     public Guid? Token { get; set; }
+
+    public int? MeetingId { get; set; }
+
+    public ReviewService.Request ToRequest(ReviewAction action) => new(action, Comment, MeetingId, Token);
 }

@@ -30,6 +30,7 @@ public class ExperienceConfiguration : IEntityTypeConfiguration<Experience>
         builder.HasIndex(e => e.PublishedOn);
         builder.HasIndex(e => e.DueOn);
         builder.HasIndex(e => e.AssigneeUserId);
+        builder.HasOne<ActionPlans.ImprovementAction>().WithMany().HasForeignKey(e => e.ImprovementActionId).OnDelete(DeleteBehavior.Restrict);
     }
 }
 
@@ -100,6 +101,7 @@ public class DocumentReportConfiguration : IEntityTypeConfiguration<DocumentRepo
         builder.HasOne(r => r.Structure).WithMany().HasForeignKey(r => r.StructureId).OnDelete(DeleteBehavior.Restrict);
         builder.HasMany(r => r.Notes).WithOne().HasForeignKey(n => n.DocumentReportId).OnDelete(DeleteBehavior.Cascade);
         builder.HasIndex(r => new { r.StructureId, r.Status });
+        builder.HasOne<ActionPlans.ImprovementAction>().WithMany().HasForeignKey(r => r.ImprovementActionId).OnDelete(DeleteBehavior.Restrict);
     }
 }
 

@@ -13,5 +13,6 @@ public class ReviewEventConfiguration : IEntityTypeConfiguration<ReviewEvent>
         builder.Property(e => e.Comment).HasMaxLength(2000);
         builder.HasIndex(e => new { e.DocumentKind, e.DocumentId });
         builder.HasIndex(e => new { e.StructureId, e.AtUtc });
+        builder.HasOne(e => e.Meeting).WithMany().HasForeignKey(e => e.MeetingId).OnDelete(DeleteBehavior.Restrict);
     }
 }

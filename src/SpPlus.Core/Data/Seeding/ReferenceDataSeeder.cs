@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using SpPlus.Core.Engagements;
 using SpPlus.Core.Identity;
 using SpPlus.Core.Indicators;
+using SpPlus.Core.SelfAssessments;
 using SpPlus.Core.Structures;
 
 namespace SpPlus.Core.Data.Seeding;
@@ -68,6 +69,31 @@ public sealed class ReferenceDataSeeder(SpPlusDbContext db, RoleManager<Identity
 
         await db.SaveChangesAsync(cancellationToken);
         await SeedIndicatorsAsync(cancellationToken);
+        await SeedGridAsync(now, cancellationToken);
+    }
+
+    /// <summary>The first grid of the 2021 framework, when that framework has none.</summary>
+    private async Task SeedGridAsync(DateTime now, CancellationToken cancellationToken)
+    {
+        var framework = await db.EngagementFrameworks.Include(f => f.Engagements).FirstAsync(f => f.Year == 2021, cancellationToken);
+        if (await db.AssessmentGrids.AnyAsync(g => g.FrameworkId == framework.Id, cancellationToken))
+        {
+            return;
+        }
+
+        db.AssessmentGrids.Add(new AssessmentGrid
+        {
+            FrameworkId = framework.Id,
+            Version = 1,
+            Name = ReferenceGrid.Name2021,
+            CreatedAtUtc = now,
+            Criteria = framework.Engagements
+                .Where(e => ReferenceGrid.Criteria2021.ContainsKey(e.Number))
+                .SelectMany(e => ReferenceGrid.Criteria2021[e.Number].Select((wording, i) =>
+                    new AssessmentCriterion { EngagementId = e.Id, Order = i + 1, Wording = wording }))
+                .ToList(),
+        });
+        await db.SaveChangesAsync(cancellationToken);
     }
 
     private async Task SeedIndicatorsAsync(CancellationToken cancellationToken)

@@ -263,7 +263,7 @@ public sealed class AnswersController(
         }
 
         var actor = await actors.CurrentAsync(cancellationToken);
-        var result = await answers.ReviewAsync(id, actor, new ReviewService.Request(action, form.Comment, ExpectedToken: form.Token), cancellationToken);
+        var result = await answers.ReviewAsync(id, actor, form.ToRequest(action), cancellationToken);
         if (result.Succeeded)
         {
             TempData["Success"] = SuccessMessage(action);

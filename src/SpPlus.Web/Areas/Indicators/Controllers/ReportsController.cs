@@ -15,13 +15,8 @@ using SpPlus.Web.Models;
 namespace SpPlus.Web.Areas.Indicators.Controllers;
 
 /// <summary>
-/// Quarterly reports: list, opening a quarter, entry, review and publication. Who reads a report:
-/// <list type="bullet">
-/// <item>a published report: every agent;</item>
-/// <item>an approved one: also the COPIL members;</item>
-/// <item>any state: <see cref="StructureOperations.ReadDrafts"/> on its structure (referent, administrator, its correspondents).</item>
-/// </list>
-/// <see cref="CanReadAsync"/> checks it for one report and <see cref="VisibleAsync"/> filters lists with the same rule.
+/// Quarterly reports: list, opening a quarter, entry, review and publication. Who reads a report is the rule of every
+/// reviewed document, <see cref="ReviewedDocumentAccess"/>.
 /// Writing is decided by the review rule table (<see cref="ReviewRules.CanEditContent"/>) and <see cref="ReviewService"/>.
 /// </summary>
 [Area("Indicators")]
@@ -32,6 +27,7 @@ public sealed class ReportsController(
     ReviewService reviewService,
     ReviewActorFactory actors,
     UserScope scope,
+    ReviewedDocumentAccess access,
     IAuthorizationService authorization) : Controller
 {
     private const int PageSize = 25;
@@ -256,7 +252,7 @@ public sealed class ReportsController(
         }
 
         var actor = await actors.CurrentAsync(cancellationToken);
-        var result = await reports.ReviewAsync(id, actor, new ReviewService.Request(action, form.Comment, ExpectedToken: form.Token), cancellationToken);
+        var result = await reports.ReviewAsync(id, actor, form.ToRequest(action), cancellationToken);
         if (result.Succeeded)
         {
             TempData["Success"] = SuccessMessage(action);
@@ -379,27 +375,10 @@ public sealed class ReportsController(
         _ => "Les résultats trimestriels ont été publiés.",
     };
 
-    /// <summary>The read rule for one report (see the class summary).</summary>
-    private async Task<bool> CanReadAsync(int structureId, ReviewState state) =>
-        state == ReviewState.Published && RoleNames.All.Any(User.IsInRole)
-        || state >= ReviewState.Approved && User.IsInRole(RoleNames.CopilMember)
-        || await IsAllowedAsync(structureId, StructureOperations.ReadDrafts);
+    private Task<bool> CanReadAsync(int structureId, ReviewState state) => access.CanReadAsync(structureId, state);
 
-    /// <summary>The same rule as <see cref="CanReadAsync"/>, as a filter on a query.</summary>
-    private async Task<IQueryable<QuarterlyReport>> VisibleAsync(IQueryable<QuarterlyReport> query, CancellationToken cancellationToken)
-    {
-        if (User.IsInRole(RoleNames.Referent) || User.IsInRole(RoleNames.Administrator))
-        {
-            return query;
-        }
-
-        var copil = User.IsInRole(RoleNames.CopilMember);
-        // States are stored as text: compare them by equality, never by order, in queries.
-        var mine = User.IsInRole(RoleNames.Correspondent) ? await scope.GetStructureIdsAsync(cancellationToken) : new HashSet<int>();
-        return query.Where(r => r.State == ReviewState.Published
-            || copil && (r.State == ReviewState.Approved || r.State == ReviewState.Validated)
-            || mine.Contains(r.StructureId));
-    }
+    private Task<IQueryable<QuarterlyReport>> VisibleAsync(IQueryable<QuarterlyReport> query, CancellationToken cancellationToken) =>
+        access.VisibleAsync(query, cancellationToken);
 
     /// <summary>
     /// Null when the user may change this report's figures now; otherwise 403 for someone who could never edit them,
