@@ -65,10 +65,8 @@ public sealed class DocumentReportService(SpPlusDbContext db, TimeProvider time)
         "Ce signalement a été modifié par quelqu'un d'autre pendant que vous écriviez : votre note n'a pas été enregistrée. "
         + "Relisez le suivi ci-dessous (votre texte est conservé dans le formulaire), puis enregistrez-la de nouveau.";
 
-    private static readonly TimeZoneInfo Paris = TimeZoneInfo.FindSystemTimeZoneById("Europe/Paris");
-
     /// <summary>Today in Europe/Paris: a document cannot have been received after it.</summary>
-    public DateOnly Today => DateOnly.FromDateTime(TimeZoneInfo.ConvertTimeFromUtc(time.GetUtcNow().UtcDateTime, Paris));
+    public DateOnly Today => time.Today();
 
     /// <summary>The form field each message belongs to (a <see cref="DocumentReportInput"/> or <see cref="DocumentReportNoteInput"/> property name).</summary>
     public static string? FieldOf(string message) => message switch

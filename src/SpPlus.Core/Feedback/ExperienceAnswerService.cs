@@ -35,12 +35,10 @@ public sealed class ExperienceAnswerService(SpPlusDbContext db, ReviewService re
     public const string ReplaceNeedsConfirmationMessage = "Cet avis a déjà une réponse : confirmez que son texte doit être remplacé par le modèle.";
     public const string InactiveTemplateMessage = "Ce modèle de réponse n'est plus proposé : choisissez-en un autre.";
 
-    private static readonly TimeZoneInfo Paris = TimeZoneInfo.FindSystemTimeZoneById("Europe/Paris");
-
     public static string TextTooLongMessage => $"La réponse doit contenir au plus {TextMaxLength.ToString("N0", CultureInfo.GetCultureInfo("fr-FR"))} caractères.";
 
     /// <summary>Today in Europe/Paris: the national platform's dates are calendar days there.</summary>
-    public DateOnly Today => DateOnly.FromDateTime(TimeZoneInfo.ConvertTimeFromUtc(time.GetUtcNow().UtcDateTime, Paris));
+    public DateOnly Today => time.Today();
 
     /// <summary>The signature <c>{signature}</c> is filled with: the structure's team.</summary>
     public static string Signature(string structureName) => $"L'équipe Services Publics+ de la {structureName}";

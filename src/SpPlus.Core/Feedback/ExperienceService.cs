@@ -24,11 +24,10 @@ public sealed class ExperienceService(SpPlusDbContext db, TimeProvider time)
 
     public const string NotFoundMessage = "Cette expérience n'existe pas ou plus.";
 
-    private static readonly TimeZoneInfo Paris = TimeZoneInfo.FindSystemTimeZoneById("Europe/Paris");
     private static readonly CultureInfo French = CultureInfo.GetCultureInfo("fr-FR");
 
     /// <summary>Today in Europe/Paris: due dates are calendar days there.</summary>
-    public DateOnly Today => DateOnly.FromDateTime(TimeZoneInfo.ConvertTimeFromUtc(time.GetUtcNow().UtcDateTime, Paris));
+    public DateOnly Today => time.Today();
 
     /// <summary>
     /// The status of an experience: the local answer's state when there is one (a draft whose last review event is a

@@ -22,8 +22,6 @@ public sealed class PublicResultsController(IndicatorResultsService results, SpP
     public static readonly string[] OpenDataColumns =
         ["structure", "code_indicateur", "indicateur", "trimestre", "valeur", "unite", "objectif", "date_publication"];
 
-    private static readonly TimeZoneInfo Paris = TimeZoneInfo.FindSystemTimeZoneById("Europe/Paris");
-
     [HttpGet("/resultats")]
     public async Task<IActionResult> Index(CancellationToken cancellationToken) =>
         View(await results.PublicStructuresAsync(cancellationToken));
@@ -73,7 +71,7 @@ public sealed class PublicResultsController(IndicatorResultsService results, SpP
 
     public static string CsvLine(OpenDataRow row)
     {
-        var published = DateOnly.FromDateTime(TimeZoneInfo.ConvertTimeFromUtc(DateTime.SpecifyKind(row.PublishedAtUtc, DateTimeKind.Utc), Paris));
+        var published = DateOnly.FromDateTime(TimeZoneInfo.ConvertTimeFromUtc(DateTime.SpecifyKind(row.PublishedAtUtc, DateTimeKind.Utc), Infrastructure.Clock.Paris));
         string[] fields =
         [
             row.Structure,

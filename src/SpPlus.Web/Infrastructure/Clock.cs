@@ -5,7 +5,7 @@ namespace SpPlus.Web.Infrastructure;
 /// <summary>Dates are stored in UTC and shown in Europe/Paris, in French formats.</summary>
 public static class Clock
 {
-    public static readonly TimeZoneInfo Paris = TimeZoneInfo.FindSystemTimeZoneById("Europe/Paris");
+    public static readonly TimeZoneInfo Paris = SpPlus.Core.Common.LocalTime.Paris;
     public static readonly CultureInfo French = CultureInfo.GetCultureInfo("fr-FR");
 
     public static System.DateTime ToParis(System.DateTime utc) =>
