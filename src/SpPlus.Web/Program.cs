@@ -59,6 +59,11 @@ builder.Services.AddScoped<SpPlus.Core.Feedback.ExperienceService>();
 builder.Services.AddScoped<SpPlus.Web.MySpace.IMySpaceProvider, SpPlus.Web.MySpace.FeedbackMySpaceProvider>();
 
 // Improvement: self-assessments, action plans, governance (one line per service, right below).
+builder.Services.AddScoped<SpPlus.Web.MySpace.IMySpaceProvider, SpPlus.Web.MySpace.ImprovementMySpaceProvider>();
+builder.Services.AddScoped<SpPlus.Core.SelfAssessments.AssessmentGridService>();
+builder.Services.AddScoped<SpPlus.Core.SelfAssessments.SelfAssessmentService>();
+builder.Services.AddScoped<SpPlus.Core.Governance.MeetingService>();
+builder.Services.AddScoped<SpPlus.Core.ActionPlans.ActionPlanService>();
 
 builder.Services.AddScoped<SpPlus.Core.Settings.SettingsService>();
 builder.Services.AddScoped<SpPlus.Core.Feedback.FeedbackMetricsService>();

@@ -12,7 +12,7 @@ namespace SpPlus.Web.Controllers;
 public sealed class PublicEngagementsController(SpPlusDbContext db) : Controller
 {
     /// <summary>The national platform where users give their opinion.</summary>
-    public const string OpinionPlatformUrl = "https://www.plus.transformation.gouv.fr/";
+    public const string OpinionPlatformUrl = OpinionPlatform.Url;
 
     [HttpGet("/engagements")]
     public async Task<IActionResult> Index(CancellationToken cancellationToken)

@@ -144,6 +144,13 @@ public sealed partial class AuthorizationMatrixTests(SpPlusFactory factory) : IC
         Post("/Feedback/Documents/Note/{newOtherDocument}",                       E(Login,  Forbidden, Done,      Forbidden, Forbidden, Forbidden))
             with { FormFrom = "/Feedback/Documents/Details/{newOtherDocument}", Fields = new() { ["Note.Text"] = "Note {marker}" }, Probe = DocumentNotes("newOtherDocument") },
 
+        // Self-assessments (read as every reviewed document; grids managed by the administrator and the referent)
+        Get("/SelfAssessments/Assessments",                                       E(Login,  Ok,        Ok,        Ok,        Ok,        Ok)),
+        Get("/SelfAssessments/Assessments/Details/999999",                        E(Login,  NotFound,  NotFound,  NotFound,  NotFound,  NotFound)),
+        Get("/SelfAssessments/Assessments/Edit/999999",                           E(Login,  NotFound,  NotFound,  NotFound,  NotFound,  NotFound)),
+        Get("/SelfAssessments/Grids",                                             E(Login,  Ok,        Ok,        Forbidden, Forbidden, Forbidden)),
+        Get("/SelfAssessments/Grids/Details/999999",                              E(Login,  NotFound,  NotFound,  Forbidden, Forbidden, Forbidden)),
+
         // Administration: settings
         Get("/Admin/Settings",                                                    E(Login,  Ok,        Forbidden, Forbidden, Forbidden, Forbidden)),
         Post("/Admin/Settings",                                                   E(Login,  Done,      Forbidden, Forbidden, Forbidden, Forbidden))
@@ -193,6 +200,60 @@ public sealed partial class AuthorizationMatrixTests(SpPlusFactory factory) : IC
             with { FormFrom = "/Feedback/Experiences/Details/{newOtherExperience}", Fields = new() { ["AssigneeUserId"] = "{referentUser}" }, Probe = ExperienceAssignee("newOtherExperience") },
         Post("/Feedback/Experiences/Move/{newOwnExperience}",                     E(Login,  Forbidden, Done,      Forbidden, Forbidden, Forbidden))
             with { FormFrom = "/Feedback/Experiences/Details/{newOwnExperience}", Fields = new() { ["MoveStructureId"] = "{other}" }, Probe = ExperienceStructure("newOwnExperience") },
+
+        // Action plans: read as every reviewed document (drafts by the structure's correspondents, the referent and the
+        // administrator; validated by every agent); actions written in a draft by the structure's correspondents and the
+        // referent; after validation, progress updated by them only.
+        Get("/ActionPlans/Plans",                                                 E(Login,  Ok,        Ok,        Ok,        Ok,        Ok)),
+        Get("/ActionPlans/Actions",                                               E(Login,  Ok,        Ok,        Ok,        Ok,        Ok)),
+        Get("/ActionPlans/Actions?late=true&asked=true&owner=Durand",             E(Login,  Ok,        Ok,        Ok,        Ok,        Ok)),
+        Get("/ActionPlans/Plans/Details/{ownDraftPlan}",                          E(Login,  Ok,        Ok,        Forbidden, Forbidden, Ok)),
+        Get("/ActionPlans/Plans/Details/{otherDraftPlan}",                        E(Login,  Ok,        Ok,        Forbidden, Forbidden, Forbidden)),
+        Get("/ActionPlans/Plans/Details/{otherValidatedPlan}",                    E(Login,  Ok,        Ok,        Ok,        Ok,        Ok)),
+        Get("/ActionPlans/Plans/Details/999999",                                  E(Login,  NotFound,  NotFound,  NotFound,  NotFound,  NotFound)),
+        Get("/ActionPlans/Actions/Details/{ownDraftAction}",                      E(Login,  Ok,        Ok,        Forbidden, Forbidden, Ok)),
+        Get("/ActionPlans/Actions/Details/{otherDraftAction}",                    E(Login,  Ok,        Ok,        Forbidden, Forbidden, Forbidden)),
+        Get("/ActionPlans/Actions/Details/{otherValidatedAction}",                E(Login,  Ok,        Ok,        Ok,        Ok,        Ok)),
+        Get("/ActionPlans/Actions/Details/999999",                                E(Login,  NotFound,  NotFound,  NotFound,  NotFound,  NotFound)),
+        Get("/ActionPlans/Actions/Create?structureId={own}&year={ownDraftPlanYear}",     E(Login,  Forbidden, Ok,  Forbidden, Forbidden, Ok)),
+        Get("/ActionPlans/Actions/Create?structureId={other}&year={otherDraftPlanYear}", E(Login,  Forbidden, Ok,  Forbidden, Forbidden, Forbidden)),
+        Get("/ActionPlans/Actions/Edit/{ownDraftAction}",                         E(Login,  Forbidden, Ok,        Forbidden, Forbidden, Ok)),
+        Get("/ActionPlans/Actions/Edit/{otherDraftAction}",                       E(Login,  Forbidden, Ok,        Forbidden, Forbidden, Forbidden)),
+        Get("/ActionPlans/Actions/Edit/999999",                                   E(Login,  NotFound,  NotFound,  NotFound,  NotFound,  NotFound)),
+        Get("/ActionPlans/Actions/Delete/{otherDraftAction}",                     E(Login,  Forbidden, Ok,        Forbidden, Forbidden, Forbidden)),
+        Get("/ActionPlans/Actions/Progress/{ownValidatedAction}",                 E(Login,  Forbidden, Ok,        Forbidden, Forbidden, Ok)),
+        Get("/ActionPlans/Actions/Progress/{otherValidatedAction}",               E(Login,  Forbidden, Ok,        Forbidden, Forbidden, Forbidden)),
+        Post("/ActionPlans/Actions/Create",                                       E(Login,  Forbidden, Done,      Forbidden, Forbidden, Done))
+            with { FormFrom = "/ActionPlans/Actions/Create?structureId={own}&year={ownDraftPlanYear}", Fields = new() { ["Title"] = "Action {marker}" }, Probe = ActionCount("own") },
+        Post("/ActionPlans/Actions/Create",                                       E(Login,  Forbidden, Done,      Forbidden, Forbidden, Forbidden))
+            with { FormFrom = "/ActionPlans/Actions/Create?structureId={other}&year={otherDraftPlanYear}", Fields = new() { ["Title"] = "Action {marker}" }, Probe = ActionCount("other") },
+        Post("/ActionPlans/Actions/Edit/{ownDraftAction}",                        E(Login,  Forbidden, Done,      Forbidden, Forbidden, Done))
+            with { Fields = new() { ["Title"] = "Action {marker}" }, Probe = ActionTitle("ownDraftAction") },
+        Post("/ActionPlans/Actions/Edit/{otherDraftAction}",                      E(Login,  Forbidden, Done,      Forbidden, Forbidden, Forbidden))
+            with { Fields = new() { ["Title"] = "Action {marker}" }, Probe = ActionTitle("otherDraftAction") },
+        Post("/ActionPlans/Actions/Delete/{ownDraftAction}",                      E(Login,  Forbidden, Done,      Forbidden, Forbidden, Done))
+            with { Probe = ActionExists("ownDraftAction") },
+        Post("/ActionPlans/Actions/Delete/{otherDraftAction}",                    E(Login,  Forbidden, Done,      Forbidden, Forbidden, Forbidden))
+            with { Probe = ActionExists("otherDraftAction") },
+        Post("/ActionPlans/Actions/Progress/{ownValidatedAction}",                E(Login,  Forbidden, Done,      Forbidden, Forbidden, Done))
+            with { Fields = new() { ["Progress"] = "55" }, Probe = ActionProgress("ownValidatedAction") },
+        Post("/ActionPlans/Actions/Progress/{otherValidatedAction}",              E(Login,  Forbidden, Done,      Forbidden, Forbidden, Forbidden))
+            with { Fields = new() { ["Progress"] = "55" }, Probe = ActionProgress("otherValidatedAction") },
+
+        // Governance: COPIL and CLAC meetings (read by every agent, except COPIL meetings by the CLAC reader; recorded by the referent and the COPIL)
+        Get("/Governance/Meetings",                                               E(Login,  Ok,        Ok,        Ok,        Ok,        Ok)),
+        Get("/Governance/Decisions",                                              E(Login,  Ok,        Ok,        Ok,        Ok,        Ok)),
+        Get("/Governance/Meetings/Details/{newCopilMeeting}",                     E(Login,  Ok,        Ok,        Ok,        Forbidden, Ok)),
+        Get("/Governance/Meetings/Details/{newClacMeeting}",                      E(Login,  Ok,        Ok,        Ok,        Ok,        Ok)),
+        Get("/Governance/Meetings/Details/999999",                                E(Login,  NotFound,  NotFound,  NotFound,  NotFound,  NotFound)),
+        Get("/Governance/Meetings/Create?kind=Copil",                             E(Login,  Forbidden, Ok,        Ok,        Forbidden, Forbidden)),
+        Get("/Governance/Meetings/Edit/{newCopilMeeting}",                        E(Login,  Forbidden, Ok,        Ok,        Forbidden, Forbidden)),
+        Post("/Governance/Meetings/Create",                                       E(Login,  Forbidden, Done,      Done,      Forbidden, Forbidden))
+            with { FormFrom = "/Governance/Meetings/Create?kind=Clac", Fields = new() { ["Date"] = "2030-01-05", ["Place"] = "Salle {marker}" }, Probe = MeetingCount() },
+        Post("/Governance/Meetings/Edit/{newClacMeeting}",                        E(Login,  Forbidden, Done,      Done,      Forbidden, Forbidden))
+            with { Fields = new() { ["Place"] = "Salle {marker}" }, Probe = MeetingPlace("newClacMeeting") },
+        Post("/Governance/Meetings/Delete/{newClacMeeting}",                      E(Login,  Forbidden, Done,      Done,      Forbidden, Forbidden))
+            with { FormFrom = "/Governance/Meetings/Details/{newClacMeeting}", Probe = MeetingExists("newClacMeeting") },
     ];
 
     [Fact]
@@ -426,10 +487,85 @@ public sealed partial class AuthorizationMatrixTests(SpPlusFactory factory) : IC
                     await db.SaveChangesAsync();
                     return $"{experience.Id}";
                 });
+            case "newCopilMeeting" or "newClacMeeting":
+                return await factory.WithDbAsync(async db =>
+                {
+                    var meeting = new SpPlus.Core.Governance.Meeting
+                    {
+                        Kind = placeholder == "newCopilMeeting" ? SpPlus.Core.Governance.MeetingKind.Copil : SpPlus.Core.Governance.MeetingKind.Clac,
+                        HeldAt = new DateTime(2030, 2, 3, 14, 0, 0),
+                        Place = "Réunion créée pour la matrice d'autorisations",
+                        CreatedAtUtc = DateTime.UtcNow,
+                        UpdatedAtUtc = DateTime.UtcNow,
+                        CreatedByUserId = "matrix",
+                    };
+                    db.Meetings.Add(meeting);
+                    await db.SaveChangesAsync();
+                    return $"{meeting.Id}";
+                });
+            case "ownDraftPlan" or "otherDraftPlan" or "ownDraftPlanYear" or "otherDraftPlanYear" or "otherValidatedPlan"
+                or "ownDraftAction" or "otherDraftAction" or "ownValidatedAction" or "otherValidatedAction":
+                return await CreatePlanForCellAsync(placeholder);
             default:
                 throw new InvalidOperationException($"Unknown placeholder {{{placeholder}}}.");
         }
     }
+
+    private static int _nextPlanYear = 4000;
+
+    /// <summary>
+    /// A plan of its own for the cell (a year no other plan uses), of structure A ("own…") or B ("other…"), a draft or
+    /// validated, with one action: the plan's id, its year ("…Year") or its action's id ("…Action").
+    /// </summary>
+    private Task<string> CreatePlanForCellAsync(string placeholder) => factory.WithDbAsync(async db =>
+    {
+        var slug = placeholder.StartsWith("own", StringComparison.Ordinal) ? OwnSlug : OtherSlug;
+        var plan = new SpPlus.Core.ActionPlans.ActionPlan
+        {
+            StructureId = await db.Structures.Where(s => s.Slug == slug).Select(s => s.Id).SingleAsync(),
+            Year = Interlocked.Increment(ref _nextPlanYear),
+            State = placeholder.Contains("Validated", StringComparison.Ordinal) ? SpPlus.Core.Reviews.ReviewState.Validated : SpPlus.Core.Reviews.ReviewState.Draft,
+            CreatedAtUtc = DateTime.UtcNow,
+        };
+        var action = new SpPlus.Core.ActionPlans.ImprovementAction
+        {
+            Plan = plan, Title = "Action créée pour la matrice d'autorisations", CreatedAtUtc = DateTime.UtcNow, UpdatedAtUtc = DateTime.UtcNow,
+        };
+        db.ImprovementActions.Add(action);
+        await db.SaveChangesAsync();
+        return placeholder.EndsWith("Year", StringComparison.Ordinal) ? $"{plan.Year}"
+            : placeholder.EndsWith("Action", StringComparison.Ordinal) ? $"{action.Id}"
+            : $"{plan.Id}";
+    });
+
+    private static Func<SpPlusDbContext, IReadOnlyDictionary<string, string>, Task<string?>> ActionCount(string structurePlaceholder) =>
+        async (db, values) =>
+        {
+            var id = IdOf(values, structurePlaceholder);
+            return $"{await db.ImprovementActions.CountAsync(a => a.Plan!.StructureId == id)} actions";
+        };
+
+    private static Func<SpPlusDbContext, IReadOnlyDictionary<string, string>, Task<string?>> ActionTitle(string placeholder) =>
+        async (db, values) =>
+        {
+            var id = IdOf(values, placeholder);
+            return await db.ImprovementActions.Where(a => a.Id == id).Select(a => a.Title).SingleAsync();
+        };
+
+    private static Func<SpPlusDbContext, IReadOnlyDictionary<string, string>, Task<string?>> ActionExists(string placeholder) =>
+        async (db, values) =>
+        {
+            var id = IdOf(values, placeholder);
+            return await db.ImprovementActions.AnyAsync(a => a.Id == id) ? "present" : "deleted";
+        };
+
+    private static Func<SpPlusDbContext, IReadOnlyDictionary<string, string>, Task<string?>> ActionProgress(string placeholder) =>
+        async (db, values) =>
+        {
+            var id = IdOf(values, placeholder);
+            var progress = await db.ImprovementActions.Where(a => a.Id == id).Select(a => a.Progress).SingleAsync();
+            return $"{progress} % ({await db.ActionUpdates.CountAsync(u => u.ActionId == id)} updates)";
+        };
 
     private static string Fill(string template, IReadOnlyDictionary<string, string> values, bool escape = true) =>
         Placeholder().Replace(template, m => values.TryGetValue(m.Groups[1].Value, out var value)
@@ -594,6 +730,23 @@ public sealed partial class AuthorizationMatrixTests(SpPlusFactory factory) : IC
 
     private static Func<SpPlusDbContext, IReadOnlyDictionary<string, string>, Task<string?>> AnswerTemplateCount() =>
         async (db, _) => $"{await db.AnswerTemplates.CountAsync()} templates";
+
+    private static Func<SpPlusDbContext, IReadOnlyDictionary<string, string>, Task<string?>> MeetingCount() =>
+        async (db, _) => $"{await db.Meetings.CountAsync()} meetings";
+
+    private static Func<SpPlusDbContext, IReadOnlyDictionary<string, string>, Task<string?>> MeetingPlace(string placeholder) =>
+        async (db, values) =>
+        {
+            var id = IdOf(values, placeholder);
+            return await db.Meetings.Where(m => m.Id == id).Select(m => m.Place).SingleAsync();
+        };
+
+    private static Func<SpPlusDbContext, IReadOnlyDictionary<string, string>, Task<string?>> MeetingExists(string placeholder) =>
+        async (db, values) =>
+        {
+            var id = IdOf(values, placeholder);
+            return await db.Meetings.AnyAsync(m => m.Id == id) ? "present" : "deleted";
+        };
 
     private static Row Get(string url, IReadOnlyDictionary<Who, Outcome> expected) => new("GET", url, expected);
 

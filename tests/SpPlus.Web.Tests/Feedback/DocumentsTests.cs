@@ -3,6 +3,7 @@ using System.Net;
 using AngleSharp.Dom;
 using AngleSharp.Html.Dom;
 using Microsoft.EntityFrameworkCore;
+using SpPlus.Core.ActionPlans;
 using SpPlus.Core.Data.Seeding;
 using SpPlus.Core.Feedback;
 using SpPlus.Web.Tests.Infrastructure;
@@ -221,10 +222,23 @@ public sealed class DocumentsTests(SpPlusFactory factory) : IClassFixture<SpPlus
     public async Task An_empty_note_is_refused_in_french_and_the_improvement_action_is_shown_when_set()
     {
         var id = await AddReportAsync("prefecture-aube", "Formulaire de réclamation");
-        await factory.WithDbAsync(db => db.DocumentReports.Where(r => r.Id == id).ExecuteUpdateAsync(s => s.SetProperty(r => r.ImprovementActionId, 42)));
+        // A real action, in a plan of a year no other test uses, that the report points to.
+        var actionId = await factory.WithDbAsync(async db =>
+        {
+            var structureId = await db.Structures.Where(s => s.Slug == "prefecture-aube").Select(s => s.Id).SingleAsync();
+            var plan = new ActionPlan { StructureId = structureId, Year = 2035, CreatedAtUtc = DateTime.UtcNow };
+            var action = new ImprovementAction { Plan = plan, Title = "Réécrire le formulaire de réclamation", CreatedAtUtc = DateTime.UtcNow, UpdatedAtUtc = DateTime.UtcNow };
+            db.ImprovementActions.Add(action);
+            await db.SaveChangesAsync();
+            await db.DocumentReports.Where(r => r.Id == id).ExecuteUpdateAsync(s => s.SetProperty(r => r.ImprovementActionId, action.Id));
+            return action.Id;
+        });
         var client = await factory.SignInAsync(DemoDataSeeder.CorrespondentEmail("prefecture-aube"));
         var page = await client.GetPageAsync($"{Index}/Details/{id}");
-        Assert.Contains("Action d'amélioration n° 42", page.Text);
+        var link = page.Document.QuerySelector("#action-amelioration");
+        Assert.NotNull(link);
+        Assert.Equal("Réécrire le formulaire de réclamation", link.TextContent.Trim());
+        Assert.Equal($"/ActionPlans/Actions/Details/{actionId}", link.GetAttribute("href"));
 
         var refused = await HtmlPage.ReadAsync(await client.SubmitFormAsync(page, page.FormPostingTo($"{Index}/Note/{id}"),
             new Dictionary<string, string> { ["Note.Text"] = "   ", ["Note.Status"] = "Dropped" }));

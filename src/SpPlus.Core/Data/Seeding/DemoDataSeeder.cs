@@ -68,6 +68,7 @@ public sealed class DemoDataSeeder(SpPlusDbContext db, UserManager<AppUser> user
         await SeedLocalCommitmentsAsync(cancellationToken);
         await new DemoQuarterlyReportsSeeder(db, time).SeedAsync(cancellationToken);
         await new DemoFeedbackSeeder(db, time).SeedAsync(cancellationToken);
+        await new DemoImprovementSeeder(db, time).SeedAsync(cancellationToken);
         var metrics = new FeedbackMetricsService(db, new SettingsService(db, new ExperienceService(db, time)), time);
         var reports = new QuarterlyReportService(db, new ReviewService(db, time, NullLogger<ReviewService>.Instance), new FeedbackIndicatorSource(metrics), time);
         await reports.FillMissingComputedValuesAsync(cancellationToken);

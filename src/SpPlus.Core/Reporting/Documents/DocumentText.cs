@@ -1,0 +1,45 @@
+using System.Globalization;
+using SpPlus.Core.Common;
+using SpPlus.Core.Indicators;
+
+namespace SpPlus.Core.Reporting.Documents;
+
+/// <summary>The French wording shared by the documents: quarters, dates, indicator values.</summary>
+public static class DocumentText
+{
+    private static readonly CultureInfo French = CultureInfo.GetCultureInfo("fr-FR");
+    private static readonly TimeZoneInfo Paris = TimeZoneInfo.FindSystemTimeZoneById("Europe/Paris");
+
+    /// <summary>"1er trimestre 2026", "2e trimestre 2026": the public results page's wording.</summary>
+    public static string QuarterLabel(Quarter quarter) => $"{(quarter.Number == 1 ? "1er" : $"{quarter.Number}e")} trimestre {quarter.Year}";
+
+    /// <summary>A number as the results pages show it: decimal comma, at most one decimal.</summary>
+    public static string Number(double value) => value.ToString("0.#", French);
+
+    /// <summary>"87,5 %", "12 min", "—" without value; a no-break space keeps the number with its unit.</summary>
+    public static string Value(double? value, IndicatorUnit unit)
+    {
+        if (value is not { } v)
+        {
+            return "—";
+        }
+
+        var symbol = unit.Symbol();
+        return symbol.Length == 0 ? Number(v) : $"{Number(v)}\u00A0{symbol}";
+    }
+
+    /// <summary>The calendar day in Europe/Paris of a UTC moment.</summary>
+    public static DateOnly ParisDate(DateTime utc) =>
+        DateOnly.FromDateTime(TimeZoneInfo.ConvertTimeFromUtc(DateTime.SpecifyKind(utc, DateTimeKind.Utc), Paris));
+
+    /// <summary>dd/MM/yyyy.</summary>
+    public static string Date(DateOnly date) => date.ToString("dd/MM/yyyy", CultureInfo.InvariantCulture);
+
+    /// <summary>"Objectif atteint" or "Objectif non atteint" as on the public results page; null when it cannot be told.</summary>
+    public static string? TargetStatus(bool? meetsTarget) => meetsTarget switch
+    {
+        true => "Objectif atteint",
+        false => "Objectif non atteint",
+        _ => null,
+    };
+}

@@ -1,0 +1,194 @@
+using PdfSharp.Drawing;
+using static SpPlus.Core.Reporting.Pdf.PdfTheme;
+
+namespace SpPlus.Core.Reporting.Pdf;
+
+/// <summary>The blocks of documents meant to be read from a distance (posters): large text, status rows, numbered items, a QR code with its text.</summary>
+public sealed partial class PdfReport
+{
+    private const double StatusRowGap = 6;
+
+    /// <summary>A line (wrapped if needed) of large text, e.g. a poster's structure name or period.</summary>
+    public PdfReport Banner(string text, double size, PdfTone tone = PdfTone.Default, PdfAlign align = PdfAlign.Left, bool bold = true)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        var font = Font(Math.Clamp(size, 6, 72), bold);
+        var lines = Wrap(text, font, ContentWidth);
+        EnsureRoom(lines.Count * font.GetHeight());
+        var colour = PdfTheme.Colour(tone, PdfTheme.Text);
+        foreach (var line in lines)
+        {
+            DrawText(line, font, colour, Align(align, Measure(line, font), MarginLeft, ContentWidth), _y);
+            _y += font.GetHeight();
+        }
+
+        _y += Math.Max(ParagraphSpacing, size * 0.3);
+        return this;
+    }
+
+    /// <summary>
+    /// One framed row per item: a round mark (a tick when positive, a cross when negative, nothing otherwise) so that
+    /// the status is not told by colour alone, the label with its detail, and on the right the value in large type
+    /// with the status text under it. A row is never split across pages. <paramref name="dense"/> uses smaller type
+    /// and padding, to keep many rows on one page.
+    /// </summary>
+    public PdfReport StatusRows(IReadOnlyList<PdfStatusRow> rows, bool dense = false)
+    {
+        ArgumentNullException.ThrowIfNull(rows);
+        var labelFont = Font(dense ? 11 : 13, bold: true);
+        var detailFont = Font(dense ? 9.5 : 10.5);
+        var valueFont = Font(dense ? 17 : 22, bold: true);
+        var statusFont = Font(dense ? 9 : 10, bold: true);
+        var padding = dense ? 5 : 8;
+        var markSize = dense ? 22 : 26;
+
+        var rightWidth = rows.Count == 0 ? 0 : rows.Max(r => Math.Max(Measure(r.Value, valueFont), Measure(r.StatusText ?? string.Empty, statusFont)));
+        rightWidth = Math.Clamp(rightWidth + 4, 90, ContentWidth * 0.4);
+        var markX = MarginLeft + 4 + padding;
+        var textX = markX + markSize + padding;
+        var textWidth = Right - padding - rightWidth - padding - textX;
+
+        foreach (var row in rows)
+        {
+            var label = Wrap(row.Label, labelFont, textWidth);
+            var detail = row.Detail is null ? [] : Wrap(row.Detail, detailFont, textWidth);
+            var value = Wrap(row.Value, valueFont, rightWidth);
+            var status = row.StatusText is null ? [] : Wrap(row.StatusText, statusFont, rightWidth);
+            var leftHeight = (label.Count * labelFont.GetHeight()) + (detail.Count == 0 ? 0 : 2 + (detail.Count * detailFont.GetHeight()));
+            var rightHeight = (value.Count * valueFont.GetHeight()) + (status.Count * statusFont.GetHeight());
+            var height = Math.Max(Math.Max(leftHeight, rightHeight), markSize) + (2 * padding);
+            EnsureRoom(height);
+
+            var colour = StatusColour(row.Status);
+            Gfx.DrawRectangle(new XSolidBrush(GreyBackground), MarginLeft, _y, ContentWidth, height);
+            Gfx.DrawRectangle(new XSolidBrush(colour), MarginLeft, _y, 4, height);
+            DrawStatusMark(row.Status, markX, _y + ((height - markSize) / 2), markSize);
+
+            var y = DrawLines(label, labelFont, PdfTheme.Text, textX, _y + ((height - leftHeight) / 2));
+            DrawLines(detail, detailFont, TextMuted, textX, y + 2);
+
+            var rightX = Right - padding - rightWidth;
+            var top = _y + ((height - rightHeight) / 2);
+            foreach (var line in value)
+            {
+                DrawText(line, valueFont, row.Status == PdfStatus.None ? PdfTheme.Text : colour, rightX + rightWidth - Measure(line, valueFont), top);
+                top += valueFont.GetHeight();
+            }
+
+            foreach (var line in status)
+            {
+                DrawText(line, statusFont, colour, rightX + rightWidth - Measure(line, statusFont), top);
+                top += statusFont.GetHeight();
+            }
+
+            _y += height + (dense ? StatusRowGap - 2 : StatusRowGap);
+        }
+
+        _y += ParagraphSpacing - (dense ? StatusRowGap - 2 : StatusRowGap);
+        return this;
+    }
+
+    /// <summary>
+    /// Numbered items: the marker (e.g. the number) white on a blue square, the text wrapped beside it at
+    /// <paramref name="textSize"/> points, an optional muted note under it. An item is never split across pages.
+    /// </summary>
+    public PdfReport NumberedItems(IReadOnlyList<PdfListItem> items, double textSize = 12)
+    {
+        ArgumentNullException.ThrowIfNull(items);
+        textSize = Math.Clamp(textSize, 6, 36);
+        var textFont = Font(textSize);
+        var noteFont = Font(Math.Max(6, textSize - 3), italic: true);
+        var markerFont = Font(textSize + 2, bold: true);
+        // Small text (a list in a corner of a page) gets a one-line square; larger text a square two lines high.
+        var square = textSize < 10 ? markerFont.GetHeight() + 4 : Math.Max(markerFont.GetHeight() + 8, (textFont.GetHeight() * 2) - 2);
+        var gap = textSize < 10 ? 4 : 8;
+        var textX = MarginLeft + square + 10;
+        var textWidth = Right - textX;
+
+        foreach (var item in items)
+        {
+            var text = Wrap(item.Text, textFont, textWidth);
+            var note = item.Note is null ? [] : Wrap(item.Note, noteFont, textWidth);
+            var textHeight = (text.Count * textFont.GetHeight()) + (note.Count == 0 ? 0 : 2 + (note.Count * noteFont.GetHeight()));
+            var height = Math.Max(square, textHeight);
+            EnsureRoom(height);
+
+            Gfx.DrawRectangle(new XSolidBrush(BlueFrance), MarginLeft, _y, square, square);
+            var marker = Ellipsize(item.Marker, markerFont, square - 2);
+            DrawText(marker, markerFont, XColors.White, MarginLeft + ((square - Measure(marker, markerFont)) / 2), _y + ((square - markerFont.GetHeight()) / 2));
+
+            var top = textHeight < square ? _y + ((square - textHeight) / 2) : _y;
+            top = DrawLines(text, textFont, PdfTheme.Text, textX, top);
+            DrawLines(note, noteFont, TextMuted, textX, top + 2);
+            _y += height + gap;
+        }
+
+        _y += ParagraphSpacing - gap;
+        return this;
+    }
+
+    /// <summary>
+    /// A framed call to action: a QR code for <paramref name="url"/> (<paramref name="size"/> points, crisp) on the left,
+    /// a title and a text on the right, kept on one page.
+    /// </summary>
+    public PdfReport QrCallout(string url, string title, string text, double size = 110)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(url);
+        ArgumentNullException.ThrowIfNull(title);
+        ArgumentNullException.ThrowIfNull(text);
+        const double padding = 12;
+        var titleFont = Font(16, bold: true);
+        var textFont = Font(11.5);
+        size = Math.Clamp(size, 40, ContentWidth / 2);
+        var textX = MarginLeft + padding + size + 16;
+        var textWidth = Right - padding - textX;
+        var titleLines = Wrap(title, titleFont, textWidth);
+        var textLines = Wrap(text, textFont, textWidth);
+        var textHeight = (titleLines.Count * titleFont.GetHeight()) + 6 + (textLines.Count * textFont.GetHeight());
+        var height = Math.Max(size, textHeight) + (2 * padding);
+        EnsureRoom(height);
+
+        var stream = new MemoryStream(PdfQrCode.Image(url), writable: false);
+        _resources.Add(stream);
+        var image = XImage.FromStream(stream);
+        _resources.Add(image);
+        image.Interpolate = false;
+
+        Gfx.DrawRectangle(new XPen(BlueFrance, 1.5), new XSolidBrush(BlueBackground), MarginLeft, _y, ContentWidth, height);
+        Gfx.DrawRectangle(XBrushes.White, MarginLeft + padding, _y + ((height - size) / 2), size, size);
+        Gfx.DrawImage(image, MarginLeft + padding, _y + ((height - size) / 2), size, size);
+        var top = DrawLines(titleLines, titleFont, BlueFrance, textX, _y + ((height - textHeight) / 2));
+        DrawLines(textLines, textFont, PdfTheme.Text, textX, top + 6);
+        _y += height + ParagraphSpacing + 4;
+        return this;
+    }
+
+    private static XColor StatusColour(PdfStatus status) => status switch
+    {
+        PdfStatus.Positive => PdfTheme.Green,
+        PdfStatus.Negative => Orange,
+        _ => TextMuted,
+    };
+
+    private void DrawStatusMark(PdfStatus status, double x, double y, double s)
+    {
+        var colour = StatusColour(status);
+        if (status == PdfStatus.None)
+        {
+            Gfx.DrawEllipse(new XPen(colour, 1.5) { DashStyle = XDashStyle.Dash }, x + 1, y + 1, s - 2, s - 2);
+            return;
+        }
+
+        Gfx.DrawEllipse(new XSolidBrush(colour), x, y, s, s);
+        var pen = new XPen(XColors.White, s / 9) { LineCap = XLineCap.Round, LineJoin = XLineJoin.Round };
+        if (status == PdfStatus.Positive)
+        {
+            Gfx.DrawLines(pen, [new XPoint(x + (s * 0.27), y + (s * 0.52)), new XPoint(x + (s * 0.44), y + (s * 0.69)), new XPoint(x + (s * 0.74), y + (s * 0.34))]);
+        }
+        else
+        {
+            Gfx.DrawLine(pen, x + (s * 0.32), y + (s * 0.32), x + (s * 0.68), y + (s * 0.68));
+            Gfx.DrawLine(pen, x + (s * 0.68), y + (s * 0.32), x + (s * 0.32), y + (s * 0.68));
+        }
+    }
+}

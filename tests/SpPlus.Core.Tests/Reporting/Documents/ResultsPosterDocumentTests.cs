@@ -1,0 +1,172 @@
+using Microsoft.Extensions.DependencyInjection;
+using SpPlus.Core.Common;
+using SpPlus.Core.Data;
+using SpPlus.Core.Engagements;
+using SpPlus.Core.Indicators;
+using SpPlus.Core.Reporting.Documents;
+using SpPlus.Core.Reviews;
+using UglyToad.PdfPig;
+using static SpPlus.Core.Tests.Reporting.Documents.DocumentTestData;
+
+namespace SpPlus.Core.Tests.Reporting.Documents;
+
+public class ResultsPosterDocumentTests
+{
+    private static readonly Quarter T2 = new(2026, 2);
+
+    /// <summary>
+    /// The préfecture published T2 2026 (calls 87,5 %, target 85 %: met; waiting time 25,5 min, target 20 min: not met;
+    /// online quality non applicable), then has a draft for T3 and a submitted report for T4 with distinctive values.
+    /// </summary>
+    private static async Task<(TestDatabase Services, int PrefectureId)> ArrangeAsync()
+    {
+        var services = await DocumentTestData.ArrangeAsync();
+        var ids = await StructureIdsAsync(services);
+        var prefecture = ids["prefecture-aube"];
+        await AddReportAsync(services, prefecture, T2, ReviewState.Published,
+            Ratio("TAUX-DECROCHE", 875, 1000),
+            Average("ATTENTE-GUICHET", 25.5, 40),
+            ("QUALITE-EN-LIGNE", new(null, null, null, null, IsNotApplicable: true)));
+        await AddReportAsync(services, prefecture, new Quarter(2026, 3), ReviewState.Draft,
+            Ratio("TAUX-DECROCHE", 123, 1000), Average("ATTENTE-GUICHET", 12.3, 10));
+        await AddReportAsync(services, prefecture, new Quarter(2026, 4), ReviewState.Submitted,
+            Ratio("TAUX-DECROCHE", 456, 1000), Average("ATTENTE-GUICHET", 45.6, 10));
+        await services.RunAsync(async sp =>
+        {
+            var db = sp.GetRequiredService<SpPlusDbContext>();
+            var engagement = db.Engagements.Single(e => e.Framework!.Year == 2021 && e.Number == 2);
+            db.LocalCommitments.Add(new LocalCommitment
+            {
+                StructureId = prefecture, EngagementId = engagement.Id, Kind = LocalCommitmentKind.OpeningHours,
+                Text = "Accueil du lundi au vendredi de 8 h 30 à 12 h", UpdatedAtUtc = Now.UtcDateTime,
+            });
+            await db.SaveChangesAsync();
+        });
+        return (services, prefecture);
+    }
+
+    [Fact]
+    public async Task The_poster_shows_the_published_values_against_their_targets_on_one_page_with_a_QR_code()
+    {
+        var (services, prefecture) = await ArrangeAsync();
+        await using var _ = services;
+
+        var data = await WithAsync(services, (db, results) => ResultsPosterDocument.LoadAsync(db, results, prefecture, T2));
+        var pdf = ResultsPosterDocument.Build(data!, GeneratedAt);
+        WriteSample("affiche-resultats.pdf", pdf);
+
+        using var document = PdfDocument.Open(pdf);
+        Assert.Equal(1, document.NumberOfPages);
+        var page = document.GetPage(1);
+        var text = page.Text;
+        Assert.Contains("Préfecture de l'Aube", text);
+        Assert.Contains("2e trimestre 2026", text);
+        Assert.Contains("publiés le 15/07/2026", text);
+        Assert.Contains("Taux de décroché (par un agent)", text);
+        Assert.Contains("87,5\u00A0%", text);
+        Assert.Contains("Objectif : 85\u00A0%", text);
+        Assert.Contains("Temps d'attente moyen au guichet", text);
+        Assert.Contains("25,5\u00A0min", text);
+        Assert.Contains("Objectif : 20\u00A0min", text);
+        Assert.Contains("Qualité des démarches en ligne", text);
+        Assert.Contains("Non applicable", text);
+        Assert.Equal(1, Occurrences(text, "Objectif atteint"));
+        Assert.Equal(1, Occurrences(text, "Objectif non atteint"));
+        Assert.Contains("Accueil du lundi au vendredi de 8 h 30 à 12 h", text);
+        Assert.Contains(Squash(ReferenceEngagement(6)), Squash(text));
+        Assert.Contains("Votre avis compte", text);
+        Assert.Single(page.GetImages());
+        Assert.Equal(OpinionPlatform.Url, data!.OpinionUrl);
+        Assert.Equal("affiche-resultats-prefecture-aube-2026-T2.pdf", ResultsPosterDocument.FileName(data));
+    }
+
+    [Fact]
+    public async Task With_every_indicator_of_a_prefecture_the_results_and_the_QR_code_stay_on_the_front_page()
+    {
+        await using var services = await DocumentTestData.ArrangeAsync();
+        var prefecture = (await StructureIdsAsync(services))["prefecture-aube"];
+        await AddReportAsync(services, prefecture, T2, ReviewState.Published,
+            Ratio("TAUX-DECROCHE", 875, 1000), Ratio("DELAI-DEMARCHE-PHARE", 91, 100), Ratio("QUALITE-EN-LIGNE", 70, 100),
+            Ratio("SATISFACTION", 82, 100), ("SATISFACTION-NETTE", new(null, null, 41, null)), Average("ATTENTE-GUICHET", 19, 300),
+            Average("DELAI-COURRIELS", 6.5, 120), Average("DELAI-TITRE-SEJOUR", 48, 200), Average("DELAI-CNI-PASSEPORT", 35.2, 900),
+            Average("DELAI-REPONSE-AVIS", 9, 12), Ratio("TAUX-REPONSE-AVIS", 11, 12));
+
+        var data = await WithAsync(services, (db, results) => ResultsPosterDocument.LoadAsync(db, results, prefecture, T2));
+        var pdf = ResultsPosterDocument.Build(data!, GeneratedAt);
+        WriteSample("affiche-resultats-complete.pdf", pdf);
+
+        using var document = PdfDocument.Open(pdf);
+        var front = document.GetPage(1);
+        Assert.True(data!.Indicators.Count >= 9);
+        Assert.All(data.Indicators, i => Assert.Contains(Squash(i.Label), Squash(front.Text)));
+        Assert.Contains("35,2\u00A0jours", front.Text);
+        Assert.Contains("Votre avis compte", front.Text);
+        Assert.Single(front.GetImages());
+        var all = Squash(string.Concat(document.GetPages().Select(p => p.Text)));
+        Assert.All(Data.Seeding.ReferenceData.Framework2021, e => Assert.Contains(Squash(e.Wording), all));
+    }
+
+    [Fact]
+    public async Task Values_of_draft_or_submitted_reports_never_reach_the_poster()
+    {
+        var (services, prefecture) = await ArrangeAsync();
+        await using var _ = services;
+
+        var data = await WithAsync(services, (db, results) => ResultsPosterDocument.LoadAsync(db, results, prefecture, T2));
+        var text = string.Concat(PageTexts(ResultsPosterDocument.Build(data!, GeneratedAt)));
+
+        Assert.DoesNotContain("12,3", text);
+        Assert.DoesNotContain("45,6", text);
+        Assert.Null(await WithAsync(services, (db, results) => ResultsPosterDocument.LoadAsync(db, results, prefecture, new Quarter(2026, 3))));
+        Assert.Null(await WithAsync(services, (db, results) => ResultsPosterDocument.LoadAsync(db, results, prefecture, new Quarter(2026, 4))));
+    }
+
+    [Fact]
+    public async Task A_structure_target_replaces_the_default_one_and_decides_the_mark()
+    {
+        var (services, prefecture) = await ArrangeAsync();
+        await using var _ = services;
+        await services.RunAsync(async sp =>
+        {
+            var db = sp.GetRequiredService<SpPlusDbContext>();
+            db.IndicatorTargets.Add(new IndicatorTarget { IndicatorId = db.Indicators.Single(i => i.Code == "TAUX-DECROCHE").Id, StructureId = prefecture, Target = 90 });
+            await db.SaveChangesAsync();
+        });
+
+        var data = await WithAsync(services, (db, results) => ResultsPosterDocument.LoadAsync(db, results, prefecture, T2));
+        var text = string.Concat(PageTexts(ResultsPosterDocument.Build(data!, GeneratedAt)));
+
+        Assert.Contains("Objectif : 90\u00A0%", text);
+        Assert.DoesNotContain("Objectif atteint", text);
+        Assert.Equal(2, Occurrences(text, "Objectif non atteint"));
+    }
+
+    [Fact]
+    public async Task There_is_no_poster_for_an_inactive_or_unknown_structure()
+    {
+        var (services, prefecture) = await ArrangeAsync();
+        await using var _ = services;
+        await services.RunAsync(async sp =>
+        {
+            var db = sp.GetRequiredService<SpPlusDbContext>();
+            db.Structures.Single(s => s.Id == prefecture).IsActive = false;
+            await db.SaveChangesAsync();
+        });
+
+        Assert.Null(await WithAsync(services, (db, results) => ResultsPosterDocument.LoadAsync(db, results, prefecture, T2)));
+        Assert.Null(await WithAsync(services, (db, results) => ResultsPosterDocument.LoadAsync(db, results, -1, T2)));
+    }
+
+    private static string ReferenceEngagement(int number) => Data.Seeding.ReferenceData.Framework2021.Single(e => e.Number == number).Wording;
+
+    private static int Occurrences(string text, string value)
+    {
+        var count = 0;
+        for (var i = text.IndexOf(value, StringComparison.Ordinal); i >= 0; i = text.IndexOf(value, i + 1, StringComparison.Ordinal))
+        {
+            count++;
+        }
+
+        return count;
+    }
+}
