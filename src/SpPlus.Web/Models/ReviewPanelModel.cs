@@ -1,3 +1,5 @@
+using Microsoft.AspNetCore.Mvc.ViewFeatures;
+using SpPlus.Core.Common;
 using SpPlus.Core.Governance;
 using SpPlus.Core.Reviews;
 
@@ -76,4 +78,37 @@ public sealed class ReviewPostForm
     public int? MeetingId { get; set; }
 
     public ReviewService.Request ToRequest(ReviewAction action) => new(action, Comment, MeetingId, Token);
+}
+
+/// <summary>
+/// What a review post leaves for the page it redirects to, the same for every reviewed document: the success message,
+/// or the refusal and the comment the user typed (given back in the panel's textarea of that action).
+/// </summary>
+public static class ReviewTempData
+{
+    private const string CommentKey = "ReviewComment";
+    private const string CommentActionKey = "ReviewCommentAction";
+
+    public static void Keep(ITempDataDictionary tempData, ReviewAction action, ReviewPostForm form, OperationResult result, string successMessage)
+    {
+        if (result.Succeeded)
+        {
+            tempData["Success"] = successMessage;
+            return;
+        }
+
+        tempData["Error"] = string.Join(" ", result.Errors);
+        if (!string.IsNullOrWhiteSpace(form.Comment))
+        {
+            tempData[CommentKey] = form.Comment;
+            tempData[CommentActionKey] = action.ToString();
+        }
+    }
+
+    /// <summary>The comment typed before a refusal, if any.</summary>
+    public static string? TypedComment(ITempDataDictionary tempData) => tempData[CommentKey] as string;
+
+    /// <summary>The action the comment was typed for.</summary>
+    public static ReviewAction? TypedCommentAction(ITempDataDictionary tempData) =>
+        Enum.TryParse<ReviewAction>(tempData[CommentActionKey] as string, out var action) ? action : null;
 }

@@ -27,8 +27,6 @@ public sealed class PlansController(
     UserScope scope,
     ReviewedDocumentAccess access) : Controller
 {
-    private const string ReviewCommentKey = "ReviewComment";
-    private const string ReviewCommentActionKey = "ReviewCommentAction";
 
     [HttpGet]
     public async Task<IActionResult> Index(int? structureId, int? year, ReviewState? state, int page = 1, CancellationToken cancellationToken = default)
@@ -130,8 +128,8 @@ public sealed class PlansController(
                 PostUrl = Url.Action(nameof(Review), new { id })!,
                 Actor = actor,
                 History = history,
-                Comment = TempData[ReviewCommentKey] as string,
-                CommentAction = Enum.TryParse<ReviewAction>(TempData[ReviewCommentActionKey] as string, out var action) ? action : null,
+                Comment = ReviewTempData.TypedComment(TempData),
+                CommentAction = ReviewTempData.TypedCommentAction(TempData),
                 MeetingChoices = mayValidate ? await db.RecentAsync(MeetingKind.Copil, cancellationToken) : [],
             },
         });
@@ -158,19 +156,7 @@ public sealed class PlansController(
 
         var actor = await actors.CurrentAsync(cancellationToken);
         var result = await plans.ReviewAsync(id, actor, form.ToRequest(action), cancellationToken);
-        if (result.Succeeded)
-        {
-            TempData["Success"] = SuccessMessage(action);
-        }
-        else
-        {
-            TempData["Error"] = string.Join(" ", result.Errors);
-            if (!string.IsNullOrWhiteSpace(form.Comment))
-            {
-                TempData[ReviewCommentKey] = form.Comment;
-                TempData[ReviewCommentActionKey] = action.ToString();
-            }
-        }
+        ReviewTempData.Keep(TempData, action, form, result, SuccessMessage(action));
 
         return RedirectToAction(nameof(Details), new { id });
     }

@@ -34,8 +34,6 @@ public sealed class AnswersController(
     FeedbackAccess access,
     ReviewActorFactory actors) : Controller
 {
-    public const string ReviewCommentKey = "AnswerReviewComment";
-    public const string ReviewCommentActionKey = "AnswerReviewCommentAction";
     public const string PostedOnKey = "AnswerPostedOn";
 
     private const int PageSize = 25;
@@ -264,19 +262,7 @@ public sealed class AnswersController(
 
         var actor = await actors.CurrentAsync(cancellationToken);
         var result = await answers.ReviewAsync(id, actor, form.ToRequest(action), cancellationToken);
-        if (result.Succeeded)
-        {
-            TempData["Success"] = SuccessMessage(action);
-        }
-        else
-        {
-            TempData["Error"] = string.Join(" ", result.Errors);
-            if (!string.IsNullOrWhiteSpace(form.Comment))
-            {
-                TempData[ReviewCommentKey] = form.Comment;
-                TempData[ReviewCommentActionKey] = action.ToString();
-            }
-        }
+        ReviewTempData.Keep(TempData, action, form, result, SuccessMessage(action));
 
         return RedirectToExperience(answer.ExperienceId);
     }

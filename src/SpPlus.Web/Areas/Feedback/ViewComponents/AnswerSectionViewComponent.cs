@@ -111,8 +111,8 @@ public sealed class AnswerSectionViewComponent(
                     PostUrl = Url.Content($"~/Feedback/Answers/Review/{answer.Id}"),
                     Actor = actor,
                     History = await reviewService.HistoryAsync(ReviewDocumentKind.ExperienceAnswer, answer.Id, cancellationToken),
-                    Comment = TempData[AnswersController.ReviewCommentKey] as string,
-                    CommentAction = Enum.TryParse<ReviewAction>(TempData[AnswersController.ReviewCommentActionKey] as string, out var action) ? action : null,
+                    Comment = ReviewTempData.TypedComment(TempData),
+                    CommentAction = ReviewTempData.TypedCommentAction(TempData),
                     Heading = "Relecture de la réponse",
                     // Submitting goes through the editor's pre-submit check; publishing needs its date (the form above).
                     HiddenActions = new HashSet<ReviewAction> { ReviewAction.Submit, ReviewAction.Publish },

@@ -32,8 +32,6 @@ public sealed class ReportsController(
 {
     private const int PageSize = 25;
     private const int OpenableQuarters = 8;
-    private const string ReviewCommentKey = "ReviewComment";
-    private const string ReviewCommentActionKey = "ReviewCommentAction";
 
     [HttpGet]
     public async Task<IActionResult> Index(int? structureId, string? quarter, ReviewState? state, int page = 1, CancellationToken cancellationToken = default)
@@ -164,8 +162,8 @@ public sealed class ReportsController(
                 PostUrl = Url.Action(nameof(Review), new { id })!,
                 Actor = actor,
                 History = history,
-                Comment = TempData[ReviewCommentKey] as string,
-                CommentAction = Enum.TryParse<ReviewAction>(TempData[ReviewCommentActionKey] as string, out var action) ? action : null,
+                Comment = ReviewTempData.TypedComment(TempData),
+                CommentAction = ReviewTempData.TypedCommentAction(TempData),
             },
         });
     }
@@ -253,19 +251,7 @@ public sealed class ReportsController(
 
         var actor = await actors.CurrentAsync(cancellationToken);
         var result = await reports.ReviewAsync(id, actor, form.ToRequest(action), cancellationToken);
-        if (result.Succeeded)
-        {
-            TempData["Success"] = SuccessMessage(action);
-        }
-        else
-        {
-            TempData["Error"] = string.Join(" ", result.Errors);
-            if (!string.IsNullOrWhiteSpace(form.Comment))
-            {
-                TempData[ReviewCommentKey] = form.Comment;
-                TempData[ReviewCommentActionKey] = action.ToString();
-            }
-        }
+        ReviewTempData.Keep(TempData, action, form, result, SuccessMessage(action));
 
         return RedirectToAction(nameof(Details), new { id });
     }
