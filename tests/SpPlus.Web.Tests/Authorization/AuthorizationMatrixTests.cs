@@ -240,6 +240,22 @@ public sealed partial class AuthorizationMatrixTests(SpPlusFactory factory) : IC
         Post("/ActionPlans/Actions/Progress/{otherValidatedAction}",              E(Login,  Forbidden, Done,      Forbidden, Forbidden, Forbidden))
             with { Fields = new() { ["Progress"] = "55" }, Probe = ActionProgress("otherValidatedAction") },
 
+        // Reports: the PDF documents, scoped like their pages (posters for every agent; the département report for the
+        // referent, the administrator and the COPIL; an action plan as the plan's page).
+        Get("/Reports",                                                           E(Login,  Ok,        Ok,        Ok,        Ok,        Ok)),
+        Get("/Reports/EngagementsPoster",                                         E(Login,  Ok,        Ok,        Ok,        Ok,        Ok)),
+        Get("/Reports/ResultsPoster?structureId={publishedStructure}&year={publishedYear}&quarter={publishedQuarter}", E(Login, Ok, Ok, Ok, Ok, Ok)),
+        Get("/Reports/ResultsPoster?structureId={own}&year=2099&quarter=1",       E(Login,  NotFound,  NotFound,  NotFound,  NotFound,  NotFound)),
+        Get("/Reports/DepartmentReport?year={publishedYear}&quarter={publishedQuarter}", E(Login, Ok, Ok, Ok, Forbidden, Forbidden)),
+        Get("/Reports/ActionPlan/{ownDraftPlan}",                                 E(Login,  Ok,        Ok,        Forbidden, Forbidden, Ok)),
+        Get("/Reports/ActionPlan/{otherDraftPlan}",                               E(Login,  Ok,        Ok,        Forbidden, Forbidden, Forbidden)),
+        Get("/Reports/ActionPlan/{otherValidatedPlan}",                           E(Login,  Ok,        Ok,        Ok,        Ok,        Ok)),
+        Get("/Reports/ActionPlan/999999",                                         E(Login,  NotFound,  NotFound,  NotFound,  NotFound,  NotFound)),
+        Get("/Reports/Exports/IndicatorsHistory",                                 E(Login,  Ok,        Ok,        Ok,        Ok,        Ok)),
+        Get("/Reports/Exports/ExperienceLog",                                     E(Login,  Ok,        Ok,        Ok,        Ok,        Ok)),
+        Get("/Reports/Exports/ActionPlanTracker",                                 E(Login,  Ok,        Ok,        Ok,        Ok,        Ok)),
+        Get("/Reports/Exports/SelfAssessmentResults",                             E(Login,  Ok,        Ok,        Ok,        Ok,        Ok)),
+
         // Governance: COPIL and CLAC meetings (read by every agent, except COPIL meetings by the CLAC reader; recorded by the referent and the COPIL)
         Get("/Governance/Meetings",                                               E(Login,  Ok,        Ok,        Ok,        Ok,        Ok)),
         Get("/Governance/Decisions",                                              E(Login,  Ok,        Ok,        Ok,        Ok,        Ok)),
@@ -422,6 +438,9 @@ public sealed partial class AuthorizationMatrixTests(SpPlusFactory factory) : IC
             ["otherExperience"] = $"{await db.Experiences.Where(e => e.StructureId == other).OrderBy(e => e.Id).Select(e => e.Id).FirstAsync()}",
             ["unmappedExperience"] = $"{await db.Experiences.Where(e => e.StructureId == null).OrderBy(e => e.Id).Select(e => e.Id).FirstAsync()}",
             ["referentUser"] = await db.Users.Where(u => u.Email == $"referent@{DemoDataSeeder.EmailDomain}").Select(u => u.Id).SingleAsync(),
+            ["publishedStructure"] = $"{await db.QuarterlyReports.Where(r => r.State == SpPlus.Core.Reviews.ReviewState.Published).OrderBy(r => r.Id).Select(r => r.StructureId).FirstAsync()}",
+            ["publishedYear"] = $"{await db.QuarterlyReports.Where(r => r.State == SpPlus.Core.Reviews.ReviewState.Published).OrderBy(r => r.Id).Select(r => r.Year).FirstAsync()}",
+            ["publishedQuarter"] = $"{await db.QuarterlyReports.Where(r => r.State == SpPlus.Core.Reviews.ReviewState.Published).OrderBy(r => r.Id).Select(r => r.QuarterNumber).FirstAsync()}",
         };
     });
 

@@ -1,6 +1,5 @@
 using System.Globalization;
 using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 using SpPlus.Core.Data;
@@ -10,6 +9,7 @@ using SpPlus.Core.Reporting.Excel;
 using SpPlus.Core.Reviews;
 using SpPlus.Web.Areas.Indicators.Models;
 using SpPlus.Web.Authorization;
+using SpPlus.Web.Infrastructure;
 
 namespace SpPlus.Web.Areas.Indicators.Controllers;
 
@@ -43,19 +43,8 @@ public sealed class ReportTemplatesController(
                 ? new IndicatorEntry(l.Indicator.Id, s.Numerator, s.Denominator, s.Value, s.Count, s.IsNotApplicable, s.NotApplicableReason, s.Comment)
                 : null))
             .ToList();
-        Response.ContentType = QuarterlyTemplate.ContentType;
-        Response.Headers.ContentDisposition = new System.Net.Mime.ContentDisposition
-        {
-            FileName = QuarterlyTemplate.FileName(target.StructureSlug, target.Quarter),
-        }.ToString();
-        // The workbook is streamed to the response; the zip's central directory is written synchronously at the end.
-        if (HttpContext.Features.Get<IHttpBodyControlFeature>() is { } bodyControl)
-        {
-            bodyControl.AllowSynchronousIO = true;
-        }
-
-        await QuarterlyTemplateWriter.WriteAsync(Response.Body, target, lines, cancellationToken);
-        return new EmptyResult();
+        return await this.StreamXlsxAsync(QuarterlyTemplate.FileName(target.StructureSlug, target.Quarter),
+            body => QuarterlyTemplateWriter.WriteAsync(body, target, lines, cancellationToken));
     }
 
     [HttpGet]
