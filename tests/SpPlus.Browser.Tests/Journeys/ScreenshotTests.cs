@@ -1,6 +1,9 @@
 using System.Buffers.Binary;
+using System.Globalization;
+using System.Text.RegularExpressions;
 using Microsoft.Playwright;
 using SpPlus.Browser.Tests.Infrastructure;
+using SpPlus.Core.Data.Seeding;
 
 namespace SpPlus.Browser.Tests.Journeys;
 
@@ -44,6 +47,42 @@ public sealed class ScreenshotTests(BrowserFixture browser)
 
         await CaptureAsync(tab, "engagements-public.png");
     }
+
+    [Fact]
+    public async Task A_validated_self_assessment_with_its_radar()
+    {
+        await using var tab = await browser.NewPageAsync();
+        await tab.LoginAsync(DemoUsers.Referent);
+        // The demo: the préfecture's assessment of this year is validated, and last year's too (the radar's comparison).
+        var year = ParisYear();
+        await tab.GotoAsync($"/SelfAssessments/Assessments?structureId=&year={year}");
+        await tab.ClickAndWaitForDocumentAsync(tab.Page.GetByRole(AriaRole.Link, new() { Name = $"Préfecture de l'Aube : {year}", Exact = true }));
+        await tab.AssertAccessibleAsync("Screenshot auto-evaluation.png");
+        var radar = tab.Page.GetByRole(AriaRole.Img, new() { NameRegex = new Regex("^Scores par engagement, Préfecture de l'Aube") });
+        await Assertions.Expect(radar).ToBeVisibleAsync();
+        await Assertions.Expect(radar.Locator("polygon.sp-chart__series")).ToHaveCountAsync(2);
+
+        await CaptureAsync(tab, "auto-evaluation.png");
+    }
+
+    [Fact]
+    public async Task A_validated_action_plan()
+    {
+        await using var tab = await browser.NewPageAsync();
+        await tab.LoginAsync(DemoUsers.PrefectureCorrespondent);
+        // The demo: the préfecture's plan of this year is validated and has a late action.
+        var year = ParisYear();
+        await tab.GotoAsync($"/ActionPlans/Plans?year={year}");
+        await tab.ClickAndWaitForDocumentAsync(tab.Page.GetByRole(AriaRole.Link, new() { Name = $"Préfecture de l'Aube : plan {year}", Exact = true }));
+        await tab.AssertAccessibleAsync("Screenshot plan-action.png");
+        await Assertions.Expect(tab.Page.GetByRole(AriaRole.Main).Locator("tbody tr").Filter(new() { HasText = DemoImprovementSeeder.LateActionTitle }))
+            .ToContainTextAsync("En retard");
+
+        await CaptureAsync(tab, "plan-action.png");
+    }
+
+    private static string ParisYear() =>
+        TimeZoneInfo.ConvertTimeFromUtc(DateTime.UtcNow, TimeZoneInfo.FindSystemTimeZoneById("Europe/Paris")).Year.ToString(CultureInfo.InvariantCulture);
 
     private static async Task CaptureAsync(BrowserPage tab, string fileName)
     {

@@ -332,27 +332,22 @@ public sealed class DemoImprovementSeeder(SpPlusDbContext db, TimeProvider time)
     /// </summary>
     private static MaturityLevel LevelOf(int structure, int criterion, int yearOffset)
     {
-        var h = ((structure * 7) + (criterion * 5) + ((yearOffset + 2) * 3) + (structure * criterion % 4)) % 10;
+        var h = ((structure * 7) + (criterion * 3) + (criterion * criterion) + (structure * criterion)) % 10;
         if (h == 0)
         {
             return MaturityLevel.NotApplicable;
         }
 
-        return yearOffset < 0
-            ? h switch
-            {
-                <= 2 => MaturityLevel.NotEngaged,
-                <= 6 => MaturityLevel.InProgress,
-                <= 8 => MaturityLevel.Achieved,
-                _ => MaturityLevel.Exemplary,
-            }
-            : h switch
-            {
-                1 => MaturityLevel.NotEngaged,
-                <= 4 => MaturityLevel.InProgress,
-                <= 7 => MaturityLevel.Achieved,
-                _ => MaturityLevel.Exemplary,
-            };
+        var lastYear = h switch
+        {
+            <= 2 => MaturityLevel.NotEngaged,
+            <= 5 => MaturityLevel.InProgress,
+            <= 8 => MaturityLevel.Achieved,
+            _ => MaturityLevel.Exemplary,
+        };
+
+        // This year, one criterion in three has gone up a level since last year.
+        return yearOffset < 0 || lastYear == MaturityLevel.Exemplary || (criterion + structure) % 3 != 0 ? lastYear : lastYear + 1;
     }
 
     private async Task<ActionPlan> PlanAsync(int structureId, int year, DateTime createdAtUtc, CancellationToken cancellationToken)

@@ -112,7 +112,10 @@ public sealed class AssessmentsController(
         {
             Sheet = sheet,
             CanEdit = ReviewRules.CanEditContent(sheet.State, actor, sheet.StructureId),
-            CanCreateActions = await IsAllowedAsync(sheet.StructureId, StructureOperations.Edit),
+            // An action goes into the structure's plan of the same year, which takes new actions only while it is a draft
+            // (or before it exists).
+            CanCreateActions = await IsAllowedAsync(sheet.StructureId, StructureOperations.Edit)
+                && !await db.ActionPlans.AnyAsync(p => p.StructureId == sheet.StructureId && p.Year == sheet.Year && p.State != ReviewState.Draft, cancellationToken),
             Radar = Radar(sheet),
             Review = new ReviewPanelModel
             {
