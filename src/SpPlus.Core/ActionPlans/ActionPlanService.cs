@@ -33,14 +33,7 @@ public sealed class ActionPlanService(SpPlusDbContext db, ReviewService reviews,
         "Vous ne pouvez pas mettre à jour l'avancement de cette action : il reste ouvert, après la validation du plan, aux seuls correspondants de la structure et au référent.";
 
     /// <summary>The years a plan can be opened for, around the current one.</summary>
-    public IReadOnlyList<int> OpenableYears
-    {
-        get
-        {
-            var year = time.CurrentYear();
-            return [year + 1, year, year - 1];
-        }
-    }
+    public IReadOnlyList<int> OpenableYears => time.OpenableYears();
 
     /// <summary>The structure's plan for the year: the existing one, or a new draft. Returns its id.</summary>
     public async Task<OperationResult<int>> OpenAsync(int structureId, int year, CancellationToken cancellationToken = default)

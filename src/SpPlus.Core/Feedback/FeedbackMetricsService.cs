@@ -45,13 +45,11 @@ public sealed record FeedbackMetricsResult(
 /// </summary>
 public sealed class FeedbackMetricsService(SpPlusDbContext db, SettingsService settings, TimeProvider time)
 {
-    private static readonly TimeZoneInfo Paris = TimeZoneInfo.FindSystemTimeZoneById("Europe/Paris");
-
     /// <summary>One shared, read-only set per combination of the five tags (bit n for tag n + 1).</summary>
     private static readonly IReadOnlySet<ExperienceTag>[] TagSets = BuildTagSets();
 
     /// <summary>Today in Europe/Paris.</summary>
-    public DateOnly Today => DateOnly.FromDateTime(TimeZoneInfo.ConvertTimeFromUtc(time.GetUtcNow().UtcDateTime, Paris));
+    public DateOnly Today => time.Today();
 
     /// <summary>The metrics of a period: two queries (the answer-delay setting, the facts), whatever the number of experiences.</summary>
     public async Task<FeedbackMetricsResult> SummariseAsync(FeedbackMetricsQuery query, CancellationToken cancellationToken = default)

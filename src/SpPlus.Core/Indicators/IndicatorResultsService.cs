@@ -17,10 +17,8 @@ public sealed class IndicatorResultsService(SpPlusDbContext db, TimeProvider tim
 {
     public const int TrendQuarterCount = 8;
 
-    private static readonly TimeZoneInfo Paris = TimeZoneInfo.FindSystemTimeZoneById("Europe/Paris");
-
     /// <summary>Today in Europe/Paris: deadlines are calendar days there.</summary>
-    public DateOnly Today => DateOnly.FromDateTime(TimeZoneInfo.ConvertTimeFromUtc(time.GetUtcNow().UtcDateTime, Paris));
+    public DateOnly Today => time.Today();
 
     /// <summary>The last completed quarter: the one whose results are being collected now.</summary>
     public Quarter LastCompletedQuarter => Quarter.Containing(Today).Previous;

@@ -26,14 +26,7 @@ public sealed class SelfAssessmentService(SpPlusDbContext db, ReviewService revi
     public const string NotAllowedMessage = "Vous ne pouvez pas modifier cette auto-évaluation.";
 
     /// <summary>The years an assessment can be opened for: last year, this year and next year.</summary>
-    public IReadOnlyList<int> OpenableYears
-    {
-        get
-        {
-            var year = time.CurrentYear();
-            return [year - 1, year, year + 1];
-        }
-    }
+    public IReadOnlyList<int> OpenableYears => time.OpenableYears();
 
     /// <summary>Returns the structure's assessment of the year, or creates it as a draft on the current grid of the active framework.</summary>
     public async Task<OperationResult<int>> OpenAsync(int structureId, int year, CancellationToken cancellationToken = default)
@@ -41,7 +34,7 @@ public sealed class SelfAssessmentService(SpPlusDbContext db, ReviewService revi
         var years = OpenableYears;
         if (!years.Contains(year))
         {
-            return OperationResult<int>.Failure($"Une auto-évaluation ne peut être ouverte que pour les années {years[0]} à {years[^1]}.");
+            return OperationResult<int>.Failure($"Une auto-évaluation ne peut être ouverte que pour les années {years.Min()} à {years.Max()}.");
         }
 
         var structure = await db.Structures.AsNoTracking().Where(s => s.Id == structureId).Select(s => new { s.IsActive }).FirstOrDefaultAsync(cancellationToken);

@@ -71,7 +71,7 @@ public sealed class PublicResultsController(IndicatorResultsService results, SpP
 
     public static string CsvLine(OpenDataRow row)
     {
-        var published = DateOnly.FromDateTime(TimeZoneInfo.ConvertTimeFromUtc(DateTime.SpecifyKind(row.PublishedAtUtc, DateTimeKind.Utc), Infrastructure.Clock.Paris));
+        var published = Core.Common.LocalTime.DateOf(row.PublishedAtUtc);
         string[] fields =
         [
             row.Structure,

@@ -9,7 +9,7 @@ public static class Clock
     public static readonly CultureInfo French = CultureInfo.GetCultureInfo("fr-FR");
 
     public static System.DateTime ToParis(System.DateTime utc) =>
-        TimeZoneInfo.ConvertTimeFromUtc(DateTime.SpecifyKind(utc, DateTimeKind.Utc), Paris);
+        SpPlus.Core.Common.LocalTime.ToParis(utc);
 
     /// <summary>"27/11/2026".</summary>
     public static string Date(DateTime utc) => ToParis(utc).ToString("dd/MM/yyyy", French);

@@ -136,65 +136,55 @@ public sealed class ImprovementMySpaceProvider(SpPlusDbContext db, UserScope sco
     private async Task<List<MySpaceItem>> WaitingAsync(ReviewState state, CancellationToken cancellationToken)
     {
         var copil = state == ReviewState.Approved;
-        var items = new List<MySpaceItem>();
-
-        var assessments = db.SelfAssessments.AsNoTracking().Where(a => a.State == state);
-        var assessmentRows = await assessments
-            .OrderBy(a => a.StateChangedAtUtc).ThenBy(a => a.Id)
-            .Take(MaxWaitingDocuments + 1)
-            .Select(a => new DocumentRow(a.Id, a.Year, a.Structure!.Name, false))
-            .ToListAsync(cancellationToken);
-        if (assessmentRows.Count > MaxWaitingDocuments)
-        {
-            var count = await assessments.CountAsync(cancellationToken);
-            items.Add(copil
+        var assessments = await ListOrCountAsync(
+            db.SelfAssessments.AsNoTracking().Where(a => a.State == state)
+                .OrderBy(a => a.StateChangedAtUtc).ThenBy(a => a.Id)
+                .Select(a => new DocumentRow(a.Id, a.Year, a.Structure!.Name, false)),
+            count => copil
                 ? new MySpaceItem($"{count} auto-évaluations à valider",
                     "Approuvées par le référent, elles attendent la validation du COPIL.",
                     "/SelfAssessments/Assessments?state=Approved", AwaitingCopilLabel, "new", Priority: 30)
                 : new MySpaceItem($"{count} auto-évaluations à relire",
                     "Soumises par les correspondants : approuvez-les ou renvoyez-les pour correction.",
-                    "/SelfAssessments/Assessments?state=Submitted", "Soumis", "new", Priority: 30));
-        }
-        else
-        {
-            items.AddRange(assessmentRows.Select(a => copil
+                    "/SelfAssessments/Assessments?state=Submitted", "Soumis", "new", Priority: 30),
+            a => copil
                 ? new MySpaceItem($"Auto-évaluation {a.Year} à valider — {a.StructureName}",
                     "Approuvée par le référent : validez-la en indiquant la réunion du COPIL, ou renvoyez-la pour correction.",
                     AssessmentUrl(a.Id), AwaitingCopilLabel, "new", Priority: 30)
                 : new MySpaceItem($"Auto-évaluation {a.Year} à relire — {a.StructureName}",
                     "Soumise par le correspondant : approuvez-la ou renvoyez-la pour correction.",
-                    AssessmentUrl(a.Id), "Soumis", "new", Priority: 30)));
-        }
-
-        var plans = db.ActionPlans.AsNoTracking().Where(p => p.State == state);
-        var planRows = await plans
-            .OrderBy(p => p.StateChangedAtUtc).ThenBy(p => p.Id)
-            .Take(MaxWaitingDocuments + 1)
-            .Select(p => new DocumentRow(p.Id, p.Year, p.Structure!.Name, false))
-            .ToListAsync(cancellationToken);
-        if (planRows.Count > MaxWaitingDocuments)
-        {
-            var count = await plans.CountAsync(cancellationToken);
-            items.Add(copil
+                    AssessmentUrl(a.Id), "Soumis", "new", Priority: 30),
+            cancellationToken);
+        var plans = await ListOrCountAsync(
+            db.ActionPlans.AsNoTracking().Where(p => p.State == state)
+                .OrderBy(p => p.StateChangedAtUtc).ThenBy(p => p.Id)
+                .Select(p => new DocumentRow(p.Id, p.Year, p.Structure!.Name, false)),
+            count => copil
                 ? new MySpaceItem($"{count} plans d'action à valider",
                     "Approuvés par le référent, ils attendent la validation du COPIL.",
                     "/ActionPlans/Plans?state=Approved", AwaitingCopilLabel, "new", Priority: 30)
                 : new MySpaceItem($"{count} plans d'action à relire",
                     "Soumis par les correspondants : approuvez-les ou renvoyez-les pour correction.",
-                    "/ActionPlans/Plans?state=Submitted", "Soumis", "new", Priority: 30));
-        }
-        else
-        {
-            items.AddRange(planRows.Select(p => copil
+                    "/ActionPlans/Plans?state=Submitted", "Soumis", "new", Priority: 30),
+            p => copil
                 ? new MySpaceItem($"Plan d'action {p.Year} à valider — {p.StructureName}",
                     "Approuvé par le référent : validez-le en indiquant la réunion du COPIL, ou renvoyez-le pour correction.",
                     PlanUrl(p.Id), AwaitingCopilLabel, "new", Priority: 30)
                 : new MySpaceItem($"Plan d'action {p.Year} à relire — {p.StructureName}",
                     "Soumis par le correspondant : approuvez-le ou renvoyez-le pour correction.",
-                    PlanUrl(p.Id), "Soumis", "new", Priority: 30)));
-        }
+                    PlanUrl(p.Id), "Soumis", "new", Priority: 30),
+            cancellationToken);
+        return [.. assessments, .. plans];
+    }
 
-        return items;
+    /// <summary>One item per document, or a single item with their count when there are more than can be listed.</summary>
+    private static async Task<List<MySpaceItem>> ListOrCountAsync(
+        IQueryable<DocumentRow> documents, Func<int, MySpaceItem> countItem, Func<DocumentRow, MySpaceItem> rowItem, CancellationToken cancellationToken)
+    {
+        var rows = await documents.Take(MaxWaitingDocuments + 1).ToListAsync(cancellationToken);
+        return rows.Count > MaxWaitingDocuments
+            ? [countItem(await documents.CountAsync(cancellationToken))]
+            : rows.Select(rowItem).ToList();
     }
 
     private static string AssessmentUrl(int id) => $"/SelfAssessments/Assessments/Details/{Id(id)}";

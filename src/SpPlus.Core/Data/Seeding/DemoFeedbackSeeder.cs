@@ -1,3 +1,4 @@
+using SpPlus.Core.Common;
 using Microsoft.EntityFrameworkCore;
 using SpPlus.Core.Feedback;
 using SpPlus.Core.Reviews;
@@ -24,8 +25,6 @@ public sealed class DemoFeedbackSeeder(SpPlusDbContext db, TimeProvider time)
 
     public const string ReturnComment =
         "Merci de reprendre la formule de politesse et de préciser le délai de traitement annoncé à l'usager.";
-
-    private static readonly TimeZoneInfo Paris = TimeZoneInfo.FindSystemTimeZoneById("Europe/Paris");
 
     private enum Plan
     {
@@ -128,7 +127,7 @@ public sealed class DemoFeedbackSeeder(SpPlusDbContext db, TimeProvider time)
             .ToListAsync(cancellationToken);
 
         var now = time.GetUtcNow().UtcDateTime;
-        var today = DateOnly.FromDateTime(TimeZoneInfo.ConvertTimeFromUtc(now, Paris));
+        var today = LocalTime.DateOf(now);
         var delay = SettingKeys.DefaultAnswerDelayDays;
         var commented = new List<(int ExperienceId, string AuthorId, string AuthorName, DateTime At, string Text)>();
 
@@ -392,7 +391,7 @@ public sealed class DemoFeedbackSeeder(SpPlusDbContext db, TimeProvider time)
         }
 
         var now = time.GetUtcNow().UtcDateTime;
-        var today = DateOnly.FromDateTime(TimeZoneInfo.ConvertTimeFromUtc(now, Paris));
+        var today = LocalTime.DateOf(now);
         db.DocumentReports.AddRange(
             new DocumentReport
             {
@@ -465,7 +464,7 @@ public sealed class DemoFeedbackSeeder(SpPlusDbContext db, TimeProvider time)
     /// <summary>10:00 in Paris on that day, in UTC, never in the future.</summary>
     private static DateTime At(DateOnly day, DateTime now)
     {
-        var at = TimeZoneInfo.ConvertTimeToUtc(day.ToDateTime(new TimeOnly(10, 0)), Paris);
+        var at = TimeZoneInfo.ConvertTimeToUtc(day.ToDateTime(new TimeOnly(10, 0)), LocalTime.Paris);
         return at < now ? at : now.AddMinutes(-1);
     }
 }

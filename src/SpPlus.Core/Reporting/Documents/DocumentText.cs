@@ -8,8 +8,6 @@ namespace SpPlus.Core.Reporting.Documents;
 public static class DocumentText
 {
     private static readonly CultureInfo French = CultureInfo.GetCultureInfo("fr-FR");
-    private static readonly TimeZoneInfo Paris = TimeZoneInfo.FindSystemTimeZoneById("Europe/Paris");
-
     /// <summary>"1er trimestre 2026", "2e trimestre 2026": the public results page's wording.</summary>
     public static string QuarterLabel(Quarter quarter) => $"{(quarter.Number == 1 ? "1er" : $"{quarter.Number}e")} trimestre {quarter.Year}";
 
@@ -30,7 +28,7 @@ public static class DocumentText
 
     /// <summary>The calendar day in Europe/Paris of a UTC moment.</summary>
     public static DateOnly ParisDate(DateTime utc) =>
-        DateOnly.FromDateTime(TimeZoneInfo.ConvertTimeFromUtc(DateTime.SpecifyKind(utc, DateTimeKind.Utc), Paris));
+        LocalTime.DateOf(utc);
 
     /// <summary>dd/MM/yyyy.</summary>
     public static string Date(DateOnly date) => date.ToString("dd/MM/yyyy", CultureInfo.InvariantCulture);

@@ -71,7 +71,7 @@ internal static class ExcelStyles
 
     /// <summary>A UTC instant as its calendar day in Europe/Paris.</summary>
     public static Cell Date(DateTime? utc) => utc is { } u
-        ? Date(DateOnly.FromDateTime(TimeZoneInfo.ConvertTimeFromUtc(DateTime.SpecifyKind(u, DateTimeKind.Utc), Common.LocalTime.Paris)))
+        ? Date(Common.LocalTime.DateOf(u))
         : new Cell();
 
     public static Cell YesNo(bool value) => new(value ? "Oui" : "Non");

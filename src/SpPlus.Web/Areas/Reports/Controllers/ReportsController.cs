@@ -210,7 +210,7 @@ public sealed class ReportsController(
 
     private static string Id(int value) => value.ToString(CultureInfo.InvariantCulture);
 
-    private DateTime ParisNow() => TimeZoneInfo.ConvertTimeFromUtc(time.GetUtcNow().UtcDateTime, LocalTime.Paris);
+    private DateTime ParisNow() => time.Now();
 
     private FileContentResult Pdf(byte[] bytes, string fileName) => File(bytes, PdfContentType, fileName);
 }

@@ -2,7 +2,7 @@ using System.Security.Claims;
 using SpPlus.Core.Governance;
 using SpPlus.Core.Identity;
 
-namespace SpPlus.Web.Areas.Governance;
+namespace SpPlus.Web.Authorization;
 
 /// <summary>
 /// The one read rule of meetings: every staff role reads COPIL and CLAC meetings (and their decisions), except the
