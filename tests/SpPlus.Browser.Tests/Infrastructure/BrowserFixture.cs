@@ -59,7 +59,9 @@ public sealed class BrowserFixture : IAsyncLifetime
             Locale = "fr-FR",
             TimezoneId = "Europe/Paris",
         });
-        context.SetDefaultTimeout(15_000);
+        // Generous: CI runs the three test projects at once on two cores, and a first hit compiles views.
+        context.SetDefaultTimeout(45_000);
+        context.SetDefaultNavigationTimeout(60_000);
         var page = await context.NewPageAsync();
         return new BrowserPage(context, page, Server.Errors);
     }

@@ -99,6 +99,7 @@ public sealed partial class BrowserPage : IAsyncDisposable
         var subMenuChecked = false;
         foreach (var (name, href) in links)
         {
+            var description = $"{who}: menu \"{name}\" ({href})";
             try
             {
                 var link = await RevealMenuLinkAsync(href);
@@ -110,7 +111,6 @@ public sealed partial class BrowserPage : IAsyncDisposable
                 }
 
                 await ClickAndWaitForDocumentAsync(link);
-                var description = $"{who}: menu \"{name}\" ({href})";
                 Assert.True(
                     string.Equals(new Uri(Page.Url).AbsolutePath.TrimEnd('/'), href.TrimEnd('/'), StringComparison.OrdinalIgnoreCase),
                     $"{description} led to {Page.Url}.");
@@ -118,7 +118,7 @@ public sealed partial class BrowserPage : IAsyncDisposable
             }
             catch (Exception failure) when (failure is XunitException or PlaywrightException or TimeoutException)
             {
-                failures.Add(failure.Message);
+                failures.Add(failure.Message.StartsWith(description, StringComparison.Ordinal) ? failure.Message : $"{description}: {failure.Message}");
                 // Back to a page known to work, with the menu, before the next link.
                 await Page.GotoAsync(start);
                 _consoleErrors.Clear();

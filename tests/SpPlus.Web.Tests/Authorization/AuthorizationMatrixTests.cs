@@ -250,6 +250,8 @@ public sealed partial class AuthorizationMatrixTests(SpPlusFactory factory) : IC
         Get("/Reports/ActionPlan/{ownDraftPlan}",                                 E(Login,  Ok,        Ok,        Forbidden, Forbidden, Ok)),
         Get("/Reports/ActionPlan/{otherDraftPlan}",                               E(Login,  Ok,        Ok,        Forbidden, Forbidden, Forbidden)),
         Get("/Reports/ActionPlan/{otherValidatedPlan}",                           E(Login,  Ok,        Ok,        Ok,        Ok,        Ok)),
+        Get("/Reports/ClacPack?year={publishedYear}",                             E(Login,  Ok,        Ok,        Ok,        Ok,        Ok)),
+        Get("/Reports/ClacPack?year=1999",                                        E(Login,  NotFound,  NotFound,  NotFound,  NotFound,  NotFound)),
         Get("/Reports/ActionPlan/999999",                                         E(Login,  NotFound,  NotFound,  NotFound,  NotFound,  NotFound)),
         Get("/Reports/Exports/IndicatorsHistory",                                 E(Login,  Ok,        Ok,        Ok,        Ok,        Ok)),
         Get("/Reports/Exports/ExperienceLog",                                     E(Login,  Ok,        Ok,        Ok,        Ok,        Ok)),

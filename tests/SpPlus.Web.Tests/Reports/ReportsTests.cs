@@ -181,6 +181,54 @@ public sealed class ReportsTests(SpPlusFactory factory) : IClassFixture<SpPlusFa
     }
 
     [Fact]
+    public async Task The_clac_pack_holds_validated_plans_only_and_is_the_same_document_whoever_downloads_it()
+    {
+        const string Done = "Borne d'accueil traduite en anglais";
+        const string Draft = "Projet de permanence du samedi";
+        await factory.WithDbAsync(async db =>
+        {
+            var structures = await db.Structures.Where(s => s.Slug == Own || s.Slug == Other).ToDictionaryAsync(s => s.Slug, s => s.Id);
+            ActionPlan Plan(string slug, ReviewState state, string title) => new()
+            {
+                StructureId = structures[slug], Year = 2046, State = state, CreatedAtUtc = DateTime.UtcNow,
+                Actions =
+                [
+                    new ImprovementAction
+                    {
+                        Title = title, Status = ActionStatus.Done, Progress = 100, ShowToUsers = true, OwnerName = "Camille Durand",
+                        CreatedAtUtc = DateTime.UtcNow, UpdatedAtUtc = DateTime.UtcNow,
+                    },
+                ],
+            };
+            db.ActionPlans.AddRange(Plan(Own, ReviewState.Validated, Done), Plan(Other, ReviewState.Draft, Draft));
+            await db.SaveChangesAsync();
+        });
+
+        // The CLAC reader, and the other structure's correspondent, who reads that draft plan on its page.
+        var clac = await factory.SignInAsync(Email("clac"));
+        var correspondent = await factory.SignInAsync(DemoDataSeeder.CorrespondentEmail(Other));
+        var texts = new List<string>();
+        foreach (var client in new[] { clac, correspondent })
+        {
+            var (fileName, text, document) = await DownloadAsync(client, "/Reports/ClacPack?year=2046");
+            using (document)
+            {
+                Assert.Equal("dossier-clac-aube-2046.pdf", fileName);
+                Assert.Contains("Dossier CLAC 2046", text);
+                Assert.Contains(Done, text);
+                Assert.DoesNotContain(Draft, text);
+                Assert.DoesNotContain("Camille Durand", text);
+                // Without the footer's generation time, the same pages for both.
+                texts.Add(string.Concat(document.GetPages().Select(p => p.Text.Split("Généré le")[0])));
+            }
+        }
+
+        Assert.Equal(texts[0], texts[1]);
+        var page = await clac.GetPageAsync("/Reports?year=2046");
+        Assert.NotNull(page.Document.QuerySelector("a[href='/Reports/ClacPack?year=2046']"));
+    }
+
+    [Fact]
     public async Task A_poster_of_a_quarter_that_is_not_published_is_not_found()
     {
         var referent = await factory.SignInAsync(Email("referent"));

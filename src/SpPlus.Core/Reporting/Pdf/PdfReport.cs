@@ -340,7 +340,22 @@ public sealed partial class PdfReport : IDisposable
         var labelFont = Font(SmallSize);
         var valueFont = Font(SmallSize, bold: true);
         var axisFont = Font(ChartValueSize);
-        EnsureRoom(titleFont.GetHeight() + 4 + 40);
+        var labelWidth = ContentWidth * 0.32;
+        const double barHeight = 11;
+        var rows = items.Select(item =>
+        {
+            var lines = Wrap(item.Label, labelFont, labelWidth);
+            if (lines.Count > 2)
+            {
+                lines = [lines[0], Ellipsize(lines[1] + " …", labelFont, labelWidth)];
+            }
+
+            return (Item: item, Lines: lines, Height: Math.Max(barHeight + 7, (lines.Count * labelFont.GetHeight()) + 4));
+        }).ToList();
+
+        // The whole chart on one page when it fits on one; a taller one breaks between its rows.
+        var chartHeight = titleFont.GetHeight() + 4 + rows.Sum(r => r.Height) + axisFont.GetHeight() + 2;
+        EnsureRoom(chartHeight <= Bottom - ContentTop ? chartHeight : titleFont.GetHeight() + 4 + 40);
         DrawText(title, titleFont, PdfTheme.Text, MarginLeft, _y);
         _y += titleFont.GetHeight() + 4;
         if (items.Count == 0)
@@ -354,23 +369,14 @@ public sealed partial class PdfReport : IDisposable
             scaleMax = 1;
         }
 
-        var labelWidth = ContentWidth * 0.32;
         var valueWidth = items.Max(i => Measure(i.ValueText, valueFont)) + 8;
         var barX = MarginLeft + labelWidth + 8;
         var barWidth = ContentWidth - labelWidth - 8 - valueWidth;
         var gridPen = new XPen(Rule, 0.5);
         var axisPen = new XPen(TextMuted, 0.75);
-        const double barHeight = 11;
 
-        foreach (var item in items)
+        foreach (var (item, labelLines, rowHeight) in rows)
         {
-            var labelLines = Wrap(item.Label, labelFont, labelWidth);
-            if (labelLines.Count > 2)
-            {
-                labelLines = [labelLines[0], Ellipsize(labelLines[1] + " …", labelFont, labelWidth)];
-            }
-
-            var rowHeight = Math.Max(barHeight + 7, (labelLines.Count * labelFont.GetHeight()) + 4);
             EnsureRoom(rowHeight);
             for (var k = 0; k <= 4; k++)
             {

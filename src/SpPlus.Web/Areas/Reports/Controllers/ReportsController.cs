@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Mvc.Rendering;
 using Microsoft.EntityFrameworkCore;
 using SpPlus.Core.Common;
 using SpPlus.Core.Data;
+using SpPlus.Core.Feedback;
 using SpPlus.Core.Identity;
 using SpPlus.Core.Indicators;
 using SpPlus.Core.Reporting.Documents;
@@ -26,7 +27,10 @@ namespace SpPlus.Web.Areas.Reports.Controllers;
 /// correspondent (who reads only their structures' drafts and others' published results) and the CLAC reader
 /// (published results only) get 403, and the page does not offer it to them;</item>
 /// <item>action plan: <see cref="ReviewedDocumentAccess.CanReadAsync"/> on the plan's structure and state, as on the
-/// plan's page — a correspondent gets their structures' drafts but never another's, the CLAC reader validated plans only.</item>
+/// plan's page — a correspondent gets their structures' drafts but never another's, the CLAC reader validated plans only;</item>
+/// <item>CLAC pack (a year): every agent. It is made for the committee that includes users, so it holds only what is
+/// public or validated (published results, experience counts, validated assessments and plans: see
+/// <see cref="ClacPackDocument"/>), and is the same document whoever downloads it.</item>
 /// </list>
 /// The generation date printed on the documents is the current time in Europe/Paris. The lists of the page are bounded
 /// by the year filter (at most four quarters a structure, one plan a structure), so they are not paged.
@@ -37,6 +41,7 @@ namespace SpPlus.Web.Areas.Reports.Controllers;
 public sealed class ReportsController(
     SpPlusDbContext db,
     IndicatorResultsService results,
+    FeedbackMetricsService feedback,
     ReviewedDocumentAccess access,
     TimeProvider time) : Controller
 {
@@ -201,6 +206,19 @@ public sealed class ReportsController(
         }
 
         return Pdf(ActionPlanDocument.Build(data, ParisNow()), ActionPlanDocument.FileName(data));
+    }
+
+    /// <summary>The CLAC pack of a year, for every agent (published and validated data only); 404 for a year out of range.</summary>
+    [HttpGet("ClacPack")]
+    public async Task<IActionResult> ClacPack(int year, CancellationToken cancellationToken)
+    {
+        if (ToQuarter(year, 1) is null)
+        {
+            return NotFound();
+        }
+
+        var data = await ClacPackDocument.LoadAsync(db, results, feedback, year, time.Today(), cancellationToken);
+        return Pdf(ClacPackDocument.Build(data, ParisNow()), ClacPackDocument.FileName(data));
     }
 
     private static bool IsQuarterNumber(int number) => number is >= 1 and <= 4;
