@@ -303,6 +303,7 @@ public static class ClacPackDocument
         }
         else
         {
+            // The unit goes with the indicator's name, so that the narrow quarter columns hold bare numbers.
             var columns = new List<PdfColumn> { new("Indicateur", 3.4) };
             columns.AddRange(quarters.Select(q => new PdfColumn($"T{q.Number.ToString(Invariant)}", 0.9, PdfAlign.Right)));
             columns.Add(new PdfColumn("Objectif", 1, PdfAlign.Right));
@@ -310,9 +311,10 @@ public static class ClacPackDocument
             var table = new PdfTable(columns, caption: $"Chiffres départementaux par trimestre de {data.Year.ToString(Invariant)}");
             foreach (var indicator in shown)
             {
-                var cells = new List<PdfCell> { new(indicator.Label) };
-                cells.AddRange(quarters.Select(q => new PdfCell(DocumentText.Value(indicator.Points.FirstOrDefault(p => p.Quarter == q)?.Value, indicator.Unit))));
-                cells.Add(new PdfCell(DocumentText.Value(indicator.Target, indicator.Unit)));
+                var unit = indicator.Unit.Symbol();
+                var cells = new List<PdfCell> { new(unit.Length == 0 ? indicator.Label : $"{indicator.Label}, en {unit}") };
+                cells.AddRange(quarters.Select(q => new PdfCell(Bare(indicator.Points.FirstOrDefault(p => p.Quarter == q)?.Value))));
+                cells.Add(new PdfCell(Bare(indicator.Target)));
                 var latest = indicator.Points.LastOrDefault(p => p.Quarter.Year == data.Year && p.Value is not null);
                 cells.Add(StatusCell(latest is null ? null : IndicatorMath.MeetsTarget(indicator.Direction, latest.Value, indicator.Target)));
                 table.AddRow(cells.ToArray());
@@ -389,10 +391,9 @@ public static class ClacPackDocument
             sentiments.Add(new PdfBarItem("Non renseigné", summary.WithoutSentiment, Share(summary.WithoutSentiment, summary.Total), PdfTone.Muted));
         }
 
-        report.BarChart("Ressenti exprimé par les usagers", sentiments);
-        report.BarChart(
-            "Thèmes abordés (une expérience peut en aborder plusieurs)",
-            Enum.GetValues<ExperienceTag>().Select(t => new PdfBarItem(t.Label(), summary.ByTag.GetValueOrDefault(t), N(summary.ByTag.GetValueOrDefault(t)))).ToList());
+        report.BarChart("Ressenti exprimé par les usagers", sentiments, CountScale(sentiments.Select(b => (int)b.Value)));
+        var tags = Enum.GetValues<ExperienceTag>().Select(t => new PdfBarItem(t.Label(), summary.ByTag.GetValueOrDefault(t), N(summary.ByTag.GetValueOrDefault(t)))).ToList();
+        report.BarChart("Thèmes abordés (une expérience peut en aborder plusieurs)", tags, CountScale(tags.Select(b => (int)b.Value)));
 
         var byQuarter = new PdfTable(
             [
@@ -590,6 +591,11 @@ public static class ClacPackDocument
     };
 
     private static string N(int value) => value.ToString("#,##0", CultureInfo.GetCultureInfo("fr-FR"));
+
+    private static string Bare(double? value) => value is { } v ? DocumentText.Number(v) : "—";
+
+    /// <summary>A count axis with whole-number ticks: the largest count rounded up to a multiple of four.</summary>
+    private static double CountScale(IEnumerable<int> counts) => Math.Max(4, Math.Ceiling(counts.DefaultIfEmpty(0).Max() / 4.0) * 4);
 
     private static string Percent(double? value) => DocumentText.Value(value, IndicatorUnit.Percent);
 

@@ -220,7 +220,8 @@ public class ClacPackDocumentTests
         Assert.Contains("Dossier CLAC 2026", text);
         Assert.Contains("Aube (10)", text);
         Assert.Contains("Résultats de qualité de service publiés", text);
-        Assert.Contains("45,5\u00A0%", text);
+        Assert.Contains("45,5", text);
+        Assert.Contains(Squash("Taux de décroché (par un agent), en %"), squashed);
         Assert.Contains("Expériences des usagers", text);
         Assert.Contains("Auto-évaluations validées", text);
         Assert.Contains("Avancement des plans d'action validés", text);
