@@ -1,21 +1,26 @@
 using System.Buffers.Binary;
+using System.Diagnostics;
 using System.Globalization;
 using System.Text.RegularExpressions;
 using Microsoft.Playwright;
 using SpPlus.Browser.Tests.Infrastructure;
 using SpPlus.Core.Data.Seeding;
+using Xunit.Sdk;
 
 namespace SpPlus.Browser.Tests.Journeys;
 
 /// <summary>
-/// The screenshots of the README (docs/screenshots), full page at 1280×900. Every run takes them and checks they are
-/// real pictures of the page; they are written into the repository only when SPPLUS_SCREENSHOTS=1, so that a normal
-/// test run leaves the working tree as it was.
+/// The screenshots of the README (docs/screenshots), full page at 1280×900, and the first page of two PDF documents.
+/// Every run takes them and checks they are real pictures of the page; they are written into the repository only when
+/// SPPLUS_SCREENSHOTS=1, so that a normal test run leaves the working tree as it was.
 /// </summary>
 [Collection(BrowserCollection.Name)]
-public sealed class ScreenshotTests(BrowserFixture browser)
+public sealed partial class ScreenshotTests(BrowserFixture browser)
 {
     public const string EnvironmentVariable = "SPPLUS_SCREENSHOTS";
+
+    /// <summary>The resolution of the PDF pictures: an A4 portrait page about 600 pixels wide.</summary>
+    private const int PdfPictureDpi = 72;
 
     private static readonly byte[] PngSignature = [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A];
 
@@ -81,6 +86,32 @@ public sealed class ScreenshotTests(BrowserFixture browser)
         await CaptureAsync(tab, "plan-action.png");
     }
 
+    [Fact]
+    public async Task A_results_poster_and_the_quarterly_department_report_rendered_from_their_pdf()
+    {
+        await using var tab = await browser.NewPageAsync();
+        await tab.LoginAsync(DemoUsers.Referent);
+        await tab.ClickAndWaitForDocumentAsync(tab.MainNavigation.GetByRole(AriaRole.Link, new() { Name = "Rapports", Exact = true }));
+        var main = tab.Page.GetByRole(AriaRole.Main);
+        // The préfecture's latest published quarter (the page lists a structure's quarters latest first), and the
+        // département report of the latest quarter with a published result: its states are mixed and it has values.
+        var poster = await ReportDownloads.DownloadAsync(tab, ReportDownloads.Link(main, "^Télécharger l'affiche de Préfecture de l'Aube, "));
+        var posterQuarters = (await ReportDownloads.Links(main, "^Télécharger l'affiche de ").AllTextContentsAsync())
+            .Select(name => QuarterInLink().Match(name))
+            .Where(match => match.Success)
+            .OrderByDescending(match => match.Groups["year"].Value, StringComparer.Ordinal)
+            .ThenByDescending(match => match.Groups["number"].Value, StringComparer.Ordinal)
+            .Select(match => match.Value)
+            .ToList();
+        Assert.NotEmpty(posterQuarters);
+        var report = await ReportDownloads.DownloadAsync(tab, ReportDownloads.Link(main, $"^Rapport trimestriel départemental du {posterQuarters[0]}"));
+        Assert.Contains("Nos résultats de qualité de service", ReportDownloads.ReadPdf(poster, expectedPages: null).Text);
+        Assert.Contains("Rapport trimestriel départemental", ReportDownloads.ReadPdf(report, expectedPages: null).Text);
+
+        await RenderFirstPageAsync(poster, "affiche-resultats.png");
+        await RenderFirstPageAsync(report, "rapport-trimestriel.png");
+    }
+
     private static string ParisYear() =>
         TimeZoneInfo.ConvertTimeFromUtc(DateTime.UtcNow, TimeZoneInfo.FindSystemTimeZoneById("Europe/Paris")).Year.ToString(CultureInfo.InvariantCulture);
 
@@ -105,4 +136,77 @@ public sealed class ScreenshotTests(BrowserFixture browser)
             await File.WriteAllBytesAsync(Path.Combine(folder, fileName), png);
         }
     }
+
+    /// <summary>
+    /// The first page of a downloaded PDF as a PNG (pdftoppm, of poppler-utils), checked to be a picture of the page's
+    /// size at <see cref="PdfPictureDpi"/>, and written like the screenshots.
+    /// </summary>
+    private static async Task RenderFirstPageAsync(DownloadedFile pdf, string fileName)
+    {
+        var renderer = FindOnPath("pdftoppm")
+            ?? throw new XunitException($"{fileName}: pdftoppm is not installed (poppler-utils: apt-get install -y poppler-utils); the README's PDF pictures need it.");
+        double pageWidth, pageHeight;
+        using (var document = UglyToad.PdfPig.PdfDocument.Open(pdf.Bytes))
+        {
+            var first = document.GetPage(1);
+            (pageWidth, pageHeight) = (first.Width, first.Height);
+        }
+
+        var folder = Path.Combine(Path.GetTempPath(), "spplus-pdf-pictures", Guid.NewGuid().ToString("N"));
+        Directory.CreateDirectory(folder);
+        try
+        {
+            var input = Path.Combine(folder, pdf.Name);
+            await File.WriteAllBytesAsync(input, pdf.Bytes);
+            var output = Path.Combine(folder, "page");
+            var start = new ProcessStartInfo(renderer)
+            {
+                RedirectStandardError = true,
+                RedirectStandardOutput = true,
+                UseShellExecute = false,
+            };
+            foreach (var argument in new[] { "-png", "-r", PdfPictureDpi.ToString(CultureInfo.InvariantCulture), "-singlefile", "-f", "1", "-l", "1", input, output })
+            {
+                start.ArgumentList.Add(argument);
+            }
+
+            using var process = Process.Start(start) ?? throw new XunitException($"{fileName}: pdftoppm did not start.");
+            using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
+            var errors = process.StandardError.ReadToEndAsync(timeout.Token);
+            await process.StandardOutput.ReadToEndAsync(timeout.Token);
+            await process.WaitForExitAsync(timeout.Token);
+            Assert.True(process.ExitCode == 0, $"{fileName}: pdftoppm exited with {process.ExitCode}: {await errors}");
+
+            var png = await File.ReadAllBytesAsync(output + ".png");
+            Assert.True(png.AsSpan().StartsWith(PngSignature), $"{fileName} is not a PNG.");
+            var width = BinaryPrimitives.ReadInt32BigEndian(png.AsSpan(16, 4));
+            var height = BinaryPrimitives.ReadInt32BigEndian(png.AsSpan(20, 4));
+            // The page's size in points (1/72 inch) at the chosen resolution, give or take rounding.
+            Assert.InRange(width, (int)(pageWidth / 72 * PdfPictureDpi) - 2, (int)(pageWidth / 72 * PdfPictureDpi) + 2);
+            Assert.InRange(height, (int)(pageHeight / 72 * PdfPictureDpi) - 2, (int)(pageHeight / 72 * PdfPictureDpi) + 2);
+            // A page with content weighs more than a blank one.
+            Assert.True(png.Length > 20_000, $"{fileName} is {png.Length} bytes: too small for a page with text and figures.");
+
+            if (Environment.GetEnvironmentVariable(EnvironmentVariable) == "1")
+            {
+                var screenshots = Path.Combine(RepositoryRoot.Find(), "docs", "screenshots");
+                Directory.CreateDirectory(screenshots);
+                await File.WriteAllBytesAsync(Path.Combine(screenshots, fileName), png);
+            }
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+    }
+
+    /// <summary>"2e trimestre 2026" in a link's text.</summary>
+    [GeneratedRegex(@"(?<number>[1-4])(er|e) trimestre (?<year>\d{4})")]
+    private static partial Regex QuarterInLink();
+
+    private static string? FindOnPath(string program) =>
+        (Environment.GetEnvironmentVariable("PATH") ?? "")
+            .Split(Path.PathSeparator, StringSplitOptions.RemoveEmptyEntries)
+            .Select(folder => Path.Combine(folder, program))
+            .FirstOrDefault(File.Exists);
 }

@@ -311,10 +311,9 @@ public static class ClacPackDocument
             var table = new PdfTable(columns, caption: $"Chiffres départementaux par trimestre de {data.Year.ToString(Invariant)}");
             foreach (var indicator in shown)
             {
-                var unit = indicator.Unit.Symbol();
-                var cells = new List<PdfCell> { new(unit.Length == 0 ? indicator.Label : $"{indicator.Label}, en {unit}") };
-                cells.AddRange(quarters.Select(q => new PdfCell(Bare(indicator.Points.FirstOrDefault(p => p.Quarter == q)?.Value))));
-                cells.Add(new PdfCell(Bare(indicator.Target)));
+                var cells = new List<PdfCell> { new(DocumentText.LabelWithUnit(indicator.Label, indicator.Unit)) };
+                cells.AddRange(quarters.Select(q => new PdfCell(DocumentText.BareValue(indicator.Points.FirstOrDefault(p => p.Quarter == q)?.Value))));
+                cells.Add(new PdfCell(DocumentText.BareValue(indicator.Target)));
                 var latest = indicator.Points.LastOrDefault(p => p.Quarter.Year == data.Year && p.Value is not null);
                 cells.Add(StatusCell(latest is null ? null : IndicatorMath.MeetsTarget(indicator.Direction, latest.Value, indicator.Target)));
                 table.AddRow(cells.ToArray());
@@ -591,8 +590,6 @@ public static class ClacPackDocument
     };
 
     private static string N(int value) => value.ToString("#,##0", CultureInfo.GetCultureInfo("fr-FR"));
-
-    private static string Bare(double? value) => value is { } v ? DocumentText.Number(v) : "—";
 
     /// <summary>A count axis with whole-number ticks: the largest count rounded up to a multiple of four.</summary>
     private static double CountScale(IEnumerable<int> counts) => Math.Max(4, Math.Ceiling(counts.DefaultIfEmpty(0).Max() / 4.0) * 4);

@@ -26,6 +26,16 @@ public static class DocumentText
         return symbol.Length == 0 ? Number(v) : $"{Number(v)}\u00A0{symbol}";
     }
 
+    /// <summary>A value without its unit ("87,5"), "—" without value: for narrow columns whose row names the unit.</summary>
+    public static string BareValue(double? value) => value is { } v ? Number(v) : "—";
+
+    /// <summary>"Taux de décroché, en %", "Temps d'attente moyen, en min": the row name of a table of bare values.</summary>
+    public static string LabelWithUnit(string label, IndicatorUnit unit)
+    {
+        var symbol = unit.Symbol();
+        return symbol.Length == 0 ? label : $"{label}, en {symbol}";
+    }
+
     /// <summary>The calendar day in Europe/Paris of a UTC moment.</summary>
     public static DateOnly ParisDate(DateTime utc) =>
         LocalTime.DateOf(utc);

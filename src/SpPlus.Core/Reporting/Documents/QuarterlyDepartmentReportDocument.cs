@@ -194,9 +194,10 @@ public static class QuarterlyDepartmentReportDocument
         var last = data.TrendQuarters.Count - 1;
         foreach (var indicator in data.Indicators.Where(i => i.Trend.Any(p => p.Value is not null)))
         {
-            var cells = new List<PdfCell> { new(indicator.Label) };
-            cells.AddRange(indicator.Trend.Select((p, k) => new PdfCell(DocumentText.Value(p.Value, indicator.Unit), Bold: k == last)));
-            cells.Add(new PdfCell(DocumentText.Value(indicator.Target, indicator.Unit)));
+            // The unit goes with the indicator's name, so that the narrow quarter columns hold bare numbers.
+            var cells = new List<PdfCell> { new(DocumentText.LabelWithUnit(indicator.Label, indicator.Unit)) };
+            cells.AddRange(indicator.Trend.Select((p, k) => new PdfCell(DocumentText.BareValue(p.Value), Bold: k == last)));
+            cells.Add(new PdfCell(DocumentText.BareValue(indicator.Target)));
             cells.Add(StatusCell(indicator.MeetsTarget));
             table.AddRow(cells.ToArray());
         }
