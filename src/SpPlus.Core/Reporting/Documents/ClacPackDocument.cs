@@ -249,7 +249,7 @@ public static class ClacPackDocument
     {
         ArgumentNullException.ThrowIfNull(data);
         var year = data.Year.ToString(Invariant);
-        var departmentLabel = data.DepartmentCode is null ? data.DepartmentName : $"{data.DepartmentName} ({data.DepartmentCode})";
+        var departmentLabel = DocumentText.DepartmentLabel(data.DepartmentName, data.DepartmentCode);
         using var report = new PdfReport(new PdfReportOptions
         {
             Title = $"{Title} {year}",
@@ -394,47 +394,35 @@ public static class ClacPackDocument
         var tags = Enum.GetValues<ExperienceTag>().Select(t => new PdfBarItem(t.Label(), summary.ByTag.GetValueOrDefault(t), N(summary.ByTag.GetValueOrDefault(t)))).ToList();
         report.BarChart("Thèmes abordés (une expérience peut en aborder plusieurs)", tags, CountScale(tags.Select(b => (int)b.Value)));
 
-        var byQuarter = new PdfTable(
+        FeedbackTable(report, "Par trimestre de publication", "Trimestre", 1.4,
+            data.FeedbackByQuarter.Select(q => (DocumentText.QuarterLabel(q.Quarter), q.Summary)));
+        FeedbackTable(report, "Par structure", "Structure", 3.4, data.FeedbackByStructure.Select(s => (s.StructureName, s.Summary)));
+    }
+
+    /// <summary>One row of counts and rates per quarter or structure: the same columns for both.</summary>
+    private static void FeedbackTable(
+        PdfReport report, string caption, string firstHeader, double firstWidth, IEnumerable<(string Label, FeedbackSummary Summary)> rows)
+    {
+        var table = new PdfTable(
             [
-                new PdfColumn("Trimestre", 1.4),
+                new PdfColumn(firstHeader, firstWidth),
                 new PdfColumn("Expériences", 1.2, PdfAlign.Right),
                 new PdfColumn("Ressenti positif", 1.3, PdfAlign.Right),
                 new PdfColumn("Avec une réponse", 1.3, PdfAlign.Right),
                 new PdfColumn("Délai moyen", 1.2, PdfAlign.Right),
             ],
-            caption: "Par trimestre de publication");
-        foreach (var quarter in data.FeedbackByQuarter)
+            caption: caption);
+        foreach (var (label, summary) in rows)
         {
-            byQuarter.AddRow(
-                new PdfCell(DocumentText.QuarterLabel(quarter.Quarter)),
-                new PdfCell(N(quarter.Summary.Total), Bold: true),
-                new PdfCell(Share(quarter.Summary.BySentiment.GetValueOrDefault(Sentiment.Positive), quarter.Summary.Total)),
-                new PdfCell(Percent(quarter.Summary.AnswerRatePercent)),
-                new PdfCell(Days(quarter.Summary.AverageDelayDays)));
+            table.AddRow(
+                new PdfCell(label),
+                new PdfCell(N(summary.Total), Bold: true),
+                new PdfCell(Share(summary.BySentiment.GetValueOrDefault(Sentiment.Positive), summary.Total)),
+                new PdfCell(Percent(summary.AnswerRatePercent)),
+                new PdfCell(Days(summary.AverageDelayDays)));
         }
 
-        report.Table(byQuarter);
-
-        var byStructure = new PdfTable(
-            [
-                new PdfColumn("Structure", 3.4),
-                new PdfColumn("Expériences", 1.2, PdfAlign.Right),
-                new PdfColumn("Ressenti positif", 1.3, PdfAlign.Right),
-                new PdfColumn("Avec une réponse", 1.3, PdfAlign.Right),
-                new PdfColumn("Délai moyen", 1.2, PdfAlign.Right),
-            ],
-            caption: "Par structure");
-        foreach (var structure in data.FeedbackByStructure)
-        {
-            byStructure.AddRow(
-                new PdfCell(structure.StructureName),
-                new PdfCell(N(structure.Summary.Total), Bold: true),
-                new PdfCell(Share(structure.Summary.BySentiment.GetValueOrDefault(Sentiment.Positive), structure.Summary.Total)),
-                new PdfCell(Percent(structure.Summary.AnswerRatePercent)),
-                new PdfCell(Days(structure.Summary.AverageDelayDays)));
-        }
-
-        report.Table(byStructure);
+        report.Table(table);
     }
 
     private static void Assessments(PdfReport report, ClacPackData data)

@@ -26,6 +26,9 @@ public static class DocumentText
         return symbol.Length == 0 ? Number(v) : $"{Number(v)}\u00A0{symbol}";
     }
 
+    /// <summary>"Aube (10)", or the name alone without a code.</summary>
+    public static string DepartmentLabel(string name, string? code) => code is null ? name : $"{name} ({code})";
+
     /// <summary>A value without its unit ("87,5"), "—" without value: for narrow columns whose row names the unit.</summary>
     public static string BareValue(double? value) => value is { } v ? Number(v) : "—";
 

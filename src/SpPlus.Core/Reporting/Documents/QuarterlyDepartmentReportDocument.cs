@@ -129,7 +129,7 @@ public static class QuarterlyDepartmentReportDocument
     {
         ArgumentNullException.ThrowIfNull(data);
         var quarterLabel = DocumentText.QuarterLabel(data.Quarter);
-        var departmentLabel = data.DepartmentCode is null ? data.DepartmentName : $"{data.DepartmentName} ({data.DepartmentCode})";
+        var departmentLabel = DocumentText.DepartmentLabel(data.DepartmentName, data.DepartmentCode);
         using var report = new PdfReport(new PdfReportOptions
         {
             Title = Title,
