@@ -36,8 +36,6 @@ public static class ResultsPosterDocument
 {
     public const string Title = "Nos résultats de qualité de service";
 
-    /// <summary>Beyond this many indicators the rows are denser, to keep the results and the QR code on the front.</summary>
-    private const int DenseFrom = 4;
 
     /// <summary>"affiche-resultats-prefecture-aube-2026-T2.pdf".</summary>
     public static string FileName(string structureSlug, Quarter quarter) => $"affiche-resultats-{structureSlug}-{quarter.ToSlug()}.pdf";
@@ -99,10 +97,28 @@ public static class ResultsPosterDocument
             OpinionPlatform.Url);
     }
 
-    /// <summary>The PDF (pure: the same data and date give the same bytes).</summary>
+    /// <summary>
+    /// The PDF (pure: the same data and date give the same bytes): one A4 sheet for a wall, set in the largest type
+    /// that keeps everything on one page. When even the most compact rows leave no room, the results and the QR code
+    /// fill the front and the engagements, whole, the back.
+    /// </summary>
     public static byte[] Build(ResultsPosterData data, DateTime generatedAt)
     {
         ArgumentNullException.ThrowIfNull(data);
+        foreach (var density in Enum.GetValues<PdfDensity>())
+        {
+            var (poster, pages) = Build(data, generatedAt, density, engagementsOnBack: false);
+            if (pages == 1)
+            {
+                return poster;
+            }
+        }
+
+        return Build(data, generatedAt, PdfDensity.Dense, engagementsOnBack: true).Pdf;
+    }
+
+    private static (byte[] Pdf, int Pages) Build(ResultsPosterData data, DateTime generatedAt, PdfDensity density, bool engagementsOnBack)
+    {
         using var report = new PdfReport(new PdfReportOptions
         {
             Title = Title,
@@ -127,19 +143,23 @@ public static class ResultsPosterDocument
         }
         else
         {
-            report.StatusRows(data.Indicators.Select(Row).ToList(), dense: data.Indicators.Count > DenseFrom);
+            report.StatusRows(data.Indicators.Select(Row).ToList(), density);
         }
 
-        // The call to action before the engagements: when a long list of indicators leaves no room, the engagements
-        // flow to the back of the sheet and the results keep their QR code on the front.
+        // The call to action before the engagements: the results keep their QR code on the front.
         report.QrCallout(
             data.OpinionUrl,
             "Votre avis compte",
             "Vous avez fait une démarche auprès de notre service ? Scannez ce code pour raconter votre expérience sur la plateforme nationale Services Publics +.",
-            84);
+            density == PdfDensity.Compact ? 72 : 84);
 
         if (data.Commitments.Count > 0 || data.Engagements.Count > 0)
         {
+            if (engagementsOnBack)
+            {
+                report.PageBreak();
+            }
+
             report.Heading("Nos engagements", 2);
             foreach (var commitment in data.Commitments)
             {
@@ -157,7 +177,8 @@ public static class ResultsPosterDocument
             }
         }
 
-        return report.ToArray();
+        var pages = report.PageCount;
+        return (report.ToArray(), pages);
     }
 
     private static PdfStatusRow Row(ResultsPosterIndicator indicator)

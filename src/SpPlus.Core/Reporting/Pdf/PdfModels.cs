@@ -38,6 +38,14 @@ public sealed record PdfBarItem(string Label, double Value, string ValueText, Pd
 /// </summary>
 public sealed record PdfLineSeries(string Name, IReadOnlyList<double?> Values);
 
+/// <summary>How tightly <see cref="PdfReport.StatusRows"/> sets its rows: type sizes and padding, largest first.</summary>
+public enum PdfDensity
+{
+    Normal,
+    Dense,
+    Compact,
+}
+
 /// <summary>What a <see cref="PdfStatusRow"/> tells: nothing, a success (tick, green) or a shortfall (cross, orange).</summary>
 public enum PdfStatus
 {

@@ -29,18 +29,22 @@ public sealed partial class PdfReport
     /// <summary>
     /// One framed row per item: a round mark (a tick when positive, a cross when negative, nothing otherwise) so that
     /// the status is not told by colour alone, the label with its detail, and on the right the value in large type
-    /// with the status text under it. A row is never split across pages. <paramref name="dense"/> uses smaller type
-    /// and padding, to keep many rows on one page.
+    /// with the status text under it. A row is never split across pages. A tighter <paramref name="density"/> uses
+    /// smaller type and padding, to keep many rows on one page.
     /// </summary>
-    public PdfReport StatusRows(IReadOnlyList<PdfStatusRow> rows, bool dense = false)
+    public PdfReport StatusRows(IReadOnlyList<PdfStatusRow> rows, PdfDensity density = PdfDensity.Normal)
     {
         ArgumentNullException.ThrowIfNull(rows);
-        var labelFont = Font(dense ? 11 : 13, bold: true);
-        var detailFont = Font(dense ? 9.5 : 10.5);
-        var valueFont = Font(dense ? 17 : 22, bold: true);
-        var statusFont = Font(dense ? 9 : 10, bold: true);
-        var padding = dense ? 5 : 8;
-        var markSize = dense ? 22 : 26;
+        var (label, detail, value, status, padding, markSize, gap) = density switch
+        {
+            PdfDensity.Compact => (10, 8.5, 14, 8, 3.5, 18, StatusRowGap - 3),
+            PdfDensity.Dense => (11, 9.5, 17, 9, 5, 22, StatusRowGap - 2),
+            _ => (13, 10.5, 22, 10, 8.0, 26, StatusRowGap),
+        };
+        var labelFont = Font(label, bold: true);
+        var detailFont = Font(detail);
+        var valueFont = Font(value, bold: true);
+        var statusFont = Font(status, bold: true);
 
         var rightWidth = rows.Count == 0 ? 0 : rows.Max(r => Math.Max(Measure(r.Value, valueFont), Measure(r.StatusText ?? string.Empty, statusFont)));
         rightWidth = Math.Clamp(rightWidth + 4, 90, ContentWidth * 0.4);
@@ -50,12 +54,12 @@ public sealed partial class PdfReport
 
         foreach (var row in rows)
         {
-            var label = Wrap(row.Label, labelFont, textWidth);
-            var detail = row.Detail is null ? [] : Wrap(row.Detail, detailFont, textWidth);
-            var value = Wrap(row.Value, valueFont, rightWidth);
-            var status = row.StatusText is null ? [] : Wrap(row.StatusText, statusFont, rightWidth);
-            var leftHeight = (label.Count * labelFont.GetHeight()) + (detail.Count == 0 ? 0 : 2 + (detail.Count * detailFont.GetHeight()));
-            var rightHeight = (value.Count * valueFont.GetHeight()) + (status.Count * statusFont.GetHeight());
+            var labelLines = Wrap(row.Label, labelFont, textWidth);
+            var detailLines = row.Detail is null ? [] : Wrap(row.Detail, detailFont, textWidth);
+            var valueLines = Wrap(row.Value, valueFont, rightWidth);
+            var statusLines = row.StatusText is null ? [] : Wrap(row.StatusText, statusFont, rightWidth);
+            var leftHeight = (labelLines.Count * labelFont.GetHeight()) + (detailLines.Count == 0 ? 0 : 2 + (detailLines.Count * detailFont.GetHeight()));
+            var rightHeight = (valueLines.Count * valueFont.GetHeight()) + (statusLines.Count * statusFont.GetHeight());
             var height = Math.Max(Math.Max(leftHeight, rightHeight), markSize) + (2 * padding);
             EnsureRoom(height);
 
@@ -64,27 +68,27 @@ public sealed partial class PdfReport
             Gfx.DrawRectangle(new XSolidBrush(colour), MarginLeft, _y, 4, height);
             DrawStatusMark(row.Status, markX, _y + ((height - markSize) / 2), markSize);
 
-            var y = DrawLines(label, labelFont, PdfTheme.Text, textX, _y + ((height - leftHeight) / 2));
-            DrawLines(detail, detailFont, TextMuted, textX, y + 2);
+            var y = DrawLines(labelLines, labelFont, PdfTheme.Text, textX, _y + ((height - leftHeight) / 2));
+            DrawLines(detailLines, detailFont, TextMuted, textX, y + 2);
 
             var rightX = Right - padding - rightWidth;
             var top = _y + ((height - rightHeight) / 2);
-            foreach (var line in value)
+            foreach (var line in valueLines)
             {
                 DrawText(line, valueFont, row.Status == PdfStatus.None ? PdfTheme.Text : colour, rightX + rightWidth - Measure(line, valueFont), top);
                 top += valueFont.GetHeight();
             }
 
-            foreach (var line in status)
+            foreach (var line in statusLines)
             {
                 DrawText(line, statusFont, colour, rightX + rightWidth - Measure(line, statusFont), top);
                 top += statusFont.GetHeight();
             }
 
-            _y += height + (dense ? StatusRowGap - 2 : StatusRowGap);
+            _y += height + gap;
         }
 
-        _y += ParagraphSpacing - (dense ? StatusRowGap - 2 : StatusRowGap);
+        _y += ParagraphSpacing - gap;
         return this;
     }
 

@@ -81,7 +81,29 @@ public class ResultsPosterDocumentTests
     }
 
     [Fact]
-    public async Task With_every_indicator_of_a_prefecture_the_results_and_the_QR_code_stay_on_the_front_page()
+    public async Task With_eight_indicators_the_type_tightens_so_that_the_engagements_stay_on_the_one_sheet()
+    {
+        await using var services = await DocumentTestData.ArrangeAsync();
+        var prefecture = (await StructureIdsAsync(services))["prefecture-aube"];
+        await AddReportAsync(services, prefecture, T2, ReviewState.Published,
+            Ratio("TAUX-DECROCHE", 875, 1000), Ratio("DELAI-DEMARCHE-PHARE", 91, 100), Ratio("QUALITE-EN-LIGNE", 70, 100),
+            Ratio("SATISFACTION", 82, 100), ("SATISFACTION-NETTE", new(null, null, 41, null)), Average("ATTENTE-GUICHET", 19, 300),
+            Average("DELAI-COURRIELS", 6.5, 120), Average("DELAI-TITRE-SEJOUR", 48, 200));
+
+        var data = await WithAsync(services, (db, results) => ResultsPosterDocument.LoadAsync(db, results, prefecture, T2));
+        var pdf = ResultsPosterDocument.Build(data!, GeneratedAt);
+        WriteSample("affiche-resultats-huit.pdf", pdf);
+        using var document = PdfDocument.Open(pdf);
+
+        Assert.Equal(8, data!.Indicators.Count(i => i.Value is not null));
+        Assert.Equal(1, document.NumberOfPages);
+        var text = Squash(document.GetPage(1).Text);
+        Assert.Contains("Votreaviscompte", text);
+        Assert.All(Data.Seeding.ReferenceData.Framework2021, e => Assert.Contains(Squash(e.Wording), text));
+    }
+
+    [Fact]
+    public async Task With_every_indicator_of_a_prefecture_the_results_and_the_QR_code_fill_the_front_and_the_engagements_the_back()
     {
         await using var services = await DocumentTestData.ArrangeAsync();
         var prefecture = (await StructureIdsAsync(services))["prefecture-aube"];
@@ -102,8 +124,13 @@ public class ResultsPosterDocumentTests
         Assert.Contains("35,2\u00A0jours", front.Text);
         Assert.Contains("Votre avis compte", front.Text);
         Assert.Single(front.GetImages());
-        var all = Squash(string.Concat(document.GetPages().Select(p => p.Text)));
-        Assert.All(Data.Seeding.ReferenceData.Framework2021, e => Assert.Contains(Squash(e.Wording), all));
+        // Eleven indicators leave no room for the nine engagements even in the most compact type: they go, whole, to
+        // the back of the sheet instead of being cut between the two sides.
+        Assert.Equal(2, document.NumberOfPages);
+        var back = Squash(document.GetPage(2).Text);
+        Assert.Contains("Nosengagements", back);
+        Assert.All(Data.Seeding.ReferenceData.Framework2021, e => Assert.Contains(Squash(e.Wording), back));
+        Assert.DoesNotContain("Nosengagements", Squash(front.Text));
     }
 
     [Fact]
