@@ -11,8 +11,8 @@ public static class DocumentText
     /// <summary>"1er trimestre 2026", "2e trimestre 2026": the public results page's wording.</summary>
     public static string QuarterLabel(Quarter quarter) => $"{(quarter.Number == 1 ? "1er" : $"{quarter.Number}e")} trimestre {quarter.Year}";
 
-    /// <summary>A number as the results pages show it: decimal comma, at most one decimal.</summary>
-    public static string Number(double value) => value.ToString("0.#", French);
+    /// <summary>A number in French: decimal comma, at most one decimal, thousands grouped ("278 249", "87,5").</summary>
+    public static string Number(double value) => value.ToString("#,##0.#", French);
 
     /// <summary>"87,5 %", "12 min", "—" without value; a no-break space keeps the number with its unit.</summary>
     public static string Value(double? value, IndicatorUnit unit)

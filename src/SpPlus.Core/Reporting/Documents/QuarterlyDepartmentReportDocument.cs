@@ -269,7 +269,7 @@ public static class QuarterlyDepartmentReportDocument
     }
 
     private static string Detail(IndicatorKind kind, DepartmentStructureValue value) =>
-        kind == IndicatorKind.Ratio && value is { Numerator: { } n, Denominator: { } d } ? $"{n} / {d}" : string.Empty;
+        kind == IndicatorKind.Ratio && value is { Numerator: { } n, Denominator: { } d } ? $"{DocumentText.Number(n)} / {DocumentText.Number(d)}" : string.Empty;
 
     private static PdfCell StatusCell(bool? meets) => meets switch
     {

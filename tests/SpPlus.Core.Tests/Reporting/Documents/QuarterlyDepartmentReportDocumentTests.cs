@@ -111,7 +111,8 @@ public class QuarterlyDepartmentReportDocumentTests
         Assert.Contains("90\u00A0%", text);
         Assert.Contains("10\u00A0%", text);
         Assert.Contains("30\u00A0%", text);
-        Assert.Contains("300 / 1000", text);
+        // Thousands grouped with a narrow no-break space, as in French.
+        Assert.Contains("300 / 1\u202F000", text);
         Assert.Contains("Approuvé, non publié", text);
         Assert.Contains(Squash("Valeurs des rapports publiés et des rapports approuvés"), Squash(text));
         Assert.DoesNotContain("12,3", text);
