@@ -168,7 +168,27 @@ public sealed partial class BrowserPage : IAsyncDisposable
         await form.GetByLabel(LoginLabels.Email, new() { Exact = false }).FillAsync(email);
         await form.GetByLabel(LoginLabels.Password, new() { Exact = true }).FillAsync(password);
         await form.GetByRole(AriaRole.Button, new() { Name = LoginLabels.Submit }).ClickAsync();
-        await Page.WaitForLoadStateAsync(LoadState.Load);
+        await WaitForLoadedAsync();
+    }
+
+    /// <summary>
+    /// Waits for the document's load event. On a starved machine the browser has been seen to leave the wait hanging
+    /// although the document was complete: after 30 s, the document's own readyState decides.
+    /// </summary>
+    public async Task WaitForLoadedAsync()
+    {
+        try
+        {
+            await Page.WaitForLoadStateAsync(LoadState.Load, new() { Timeout = 30_000 });
+        }
+        catch (TimeoutException)
+        {
+            var state = await Page.EvaluateAsync<string>("document.readyState");
+            if (state != "complete")
+            {
+                throw new TimeoutException($"{Page.Url} has not loaded after 30 s (document.readyState: {state}).");
+            }
+        }
     }
 
     /// <summary>Clicks a control that loads another document (following redirects) and waits until it has loaded.</summary>
@@ -177,7 +197,7 @@ public sealed partial class BrowserPage : IAsyncDisposable
         await Page.RunAndWaitForResponseAsync(
             () => target.ClickAsync(),
             response => response.Request.IsNavigationRequest && response.Frame == Page.MainFrame && response.Status is < 300 or >= 400);
-        await Page.WaitForLoadStateAsync(LoadState.Load);
+        await WaitForLoadedAsync();
     }
 
     /// <summary>
@@ -186,7 +206,7 @@ public sealed partial class BrowserPage : IAsyncDisposable
     /// </summary>
     public async Task AssertSoundPageAsync(string description)
     {
-        await Page.WaitForLoadStateAsync(LoadState.Load);
+        await WaitForLoadedAsync();
         var problems = new List<string>();
         if (LastDocumentStatus is >= 400)
         {
