@@ -99,43 +99,49 @@ public static class ResultsPosterDocument
 
     /// <summary>
     /// The PDF (pure: the same data and date give the same bytes): one A4 sheet for a wall, set in the largest type
-    /// that keeps everything on one page. When even the most compact rows leave no room, the results and the QR code
-    /// fill the front and the engagements, whole, the back.
+    /// that keeps everything on one page (the results' rows first, then the engagements in two columns). When even the
+    /// most compact layout leaves no room, the results and the QR code fill the front and the engagements, whole, the back.
     /// </summary>
     public static byte[] Build(ResultsPosterData data, DateTime generatedAt)
     {
         ArgumentNullException.ThrowIfNull(data);
         foreach (var density in Enum.GetValues<PdfDensity>())
         {
-            var (poster, pages) = Build(data, generatedAt, density, engagementsOnBack: false);
-            if (pages == 1)
+            // The engagements in one column read best; in two columns of smaller type they leave the results larger.
+            foreach (var engagementColumns in (int[])[1, 2])
             {
-                return poster;
+                var (poster, pages) = Build(data, generatedAt, density, engagementColumns, engagementsOnBack: false);
+                if (pages == 1)
+                {
+                    return poster;
+                }
             }
         }
 
-        return Build(data, generatedAt, PdfDensity.Dense, engagementsOnBack: true).Pdf;
+        return Build(data, generatedAt, PdfDensity.Dense, 1, engagementsOnBack: true).Pdf;
     }
 
-    private static (byte[] Pdf, int Pages) Build(ResultsPosterData data, DateTime generatedAt, PdfDensity density, bool engagementsOnBack)
+    private static (byte[] Pdf, int Pages) Build(
+        ResultsPosterData data, DateTime generatedAt, PdfDensity density, int engagementColumns, bool engagementsOnBack)
     {
+        var compact = density == PdfDensity.Compact;
         using var report = new PdfReport(new PdfReportOptions
         {
             Title = Title,
-            TitleSize = 25,
+            TitleSize = compact ? 21 : 25,
             HeaderText = "Services Publics +",
             Subject = $"{data.StructureName} — {DocumentText.QuarterLabel(data.Quarter)}",
             GeneratedAt = generatedAt,
         });
 
-        report.Banner(data.StructureName, 22, PdfTone.Default);
+        report.Banner(data.StructureName, compact ? 18 : 22, PdfTone.Default);
         var period = $"Résultats du {DocumentText.QuarterLabel(data.Quarter)}";
         if (data.PublishedOn is { } publishedOn)
         {
             period += $", publiés le {DocumentText.Date(publishedOn)}";
         }
 
-        report.Banner(period, 14, PdfTone.Blue, bold: false);
+        report.Banner(period, compact ? 12 : 14, PdfTone.Blue, bold: false);
 
         if (data.Indicators.Count == 0)
         {
@@ -143,7 +149,13 @@ public static class ResultsPosterDocument
         }
         else
         {
-            report.StatusRows(data.Indicators.Select(Row).ToList(), density);
+            // In the most compact layout, the indicators without a result this quarter share one line under the rows.
+            var rows = compact ? data.Indicators.Where(i => !i.IsNotApplicable).ToList() : data.Indicators;
+            report.StatusRows(rows.Select(Row).ToList(), density);
+            if (compact && data.Indicators.Where(i => i.IsNotApplicable).Select(i => i.Label).ToList() is { Count: > 0 } notApplicable)
+            {
+                report.Paragraph($"Non applicable ce trimestre : {string.Join(" ; ", notApplicable)}.", PdfTextStyle.Small);
+            }
         }
 
         // The call to action before the engagements: the results keep their QR code on the front.
@@ -173,7 +185,10 @@ public static class ResultsPosterDocument
                     report.Paragraph($"Les engagements Services Publics + ({year}) :", PdfTextStyle.Small);
                 }
 
-                report.NumberedItems(data.Engagements.Select(e => new PdfListItem(e.Number.ToString(System.Globalization.CultureInfo.InvariantCulture), e.Wording)).ToList(), 8.5);
+                report.NumberedItems(
+                    data.Engagements.Select(e => new PdfListItem(e.Number.ToString(System.Globalization.CultureInfo.InvariantCulture), e.Wording)).ToList(),
+                    engagementColumns == 1 ? 8.5 : 7.5,
+                    engagementColumns);
             }
         }
 

@@ -37,7 +37,7 @@ public sealed partial class PdfReport
         ArgumentNullException.ThrowIfNull(rows);
         var (label, detail, value, status, padding, markSize, gap) = density switch
         {
-            PdfDensity.Compact => (10, 8.5, 14, 8, 3.5, 18, StatusRowGap - 3),
+            PdfDensity.Compact => (10, 8.0, 13, 8, 2.5, 16, StatusRowGap - 4),
             PdfDensity.Dense => (11, 9.5, 17, 9, 5, 22, StatusRowGap - 2),
             _ => (13, 10.5, 22, 10, 8.0, 26, StatusRowGap),
         };
@@ -95,39 +95,76 @@ public sealed partial class PdfReport
     /// <summary>
     /// Numbered items: the marker (e.g. the number) white on a blue square, the text wrapped beside it at
     /// <paramref name="textSize"/> points, an optional muted note under it. An item is never split across pages.
+    /// With <paramref name="columns"/> above 1, the items fill the columns in reading order (the first column first) as
+    /// one block kept on one page; a block taller than a page falls back to one column.
     /// </summary>
-    public PdfReport NumberedItems(IReadOnlyList<PdfListItem> items, double textSize = 12)
+    public PdfReport NumberedItems(IReadOnlyList<PdfListItem> items, double textSize = 12, int columns = 1)
     {
         ArgumentNullException.ThrowIfNull(items);
         textSize = Math.Clamp(textSize, 6, 36);
+        columns = Math.Clamp(columns, 1, 3);
         var textFont = Font(textSize);
         var noteFont = Font(Math.Max(6, textSize - 3), italic: true);
         var markerFont = Font(textSize + 2, bold: true);
         // Small text (a list in a corner of a page) gets a one-line square; larger text a square two lines high.
         var square = textSize < 10 ? markerFont.GetHeight() + 4 : Math.Max(markerFont.GetHeight() + 8, (textFont.GetHeight() * 2) - 2);
         var gap = textSize < 10 ? 4 : 8;
-        var textX = MarginLeft + square + 10;
-        var textWidth = Right - textX;
+        const double columnGap = 14;
+        var columnWidth = (ContentWidth - ((columns - 1) * columnGap)) / columns;
+        var textWidth = columnWidth - square - 10;
 
-        foreach (var item in items)
+        // Measure first: the height of each item at this width.
+        var laid = items.Select(item =>
         {
             var text = Wrap(item.Text, textFont, textWidth);
             var note = item.Note is null ? [] : Wrap(item.Note, noteFont, textWidth);
             var textHeight = (text.Count * textFont.GetHeight()) + (note.Count == 0 ? 0 : 2 + (note.Count * noteFont.GetHeight()));
-            var height = Math.Max(square, textHeight);
-            EnsureRoom(height);
+            return (item.Marker, Text: text, Note: note, TextHeight: textHeight, Height: Math.Max(square, textHeight));
+        }).ToList();
 
-            Gfx.DrawRectangle(new XSolidBrush(BlueFrance), MarginLeft, _y, square, square);
-            var marker = Ellipsize(item.Marker, markerFont, square - 2);
-            DrawText(marker, markerFont, XColors.White, MarginLeft + ((square - Measure(marker, markerFont)) / 2), _y + ((square - markerFont.GetHeight()) / 2));
-
-            var top = textHeight < square ? _y + ((square - textHeight) / 2) : _y;
-            top = DrawLines(text, textFont, PdfTheme.Text, textX, top);
-            DrawLines(note, noteFont, TextMuted, textX, top + 2);
-            _y += height + gap;
+        var perColumn = (int)Math.Ceiling(laid.Count / (double)columns);
+        var groups = columns == 1 || laid.Count == 0
+            ? [laid]
+            : laid.Chunk(perColumn).Select(g => g.ToList()).ToList();
+        var blockHeight = groups.Count == 0 ? 0 : groups.Max(g => g.Sum(i => i.Height + gap) - gap);
+        if (columns > 1 && blockHeight > Bottom - ContentTop)
+        {
+            return NumberedItems(items, textSize);
         }
 
-        _y += ParagraphSpacing - gap;
+        if (columns > 1)
+        {
+            EnsureRoom(blockHeight);
+        }
+
+        var blockTop = _y;
+        var blockBottom = _y;
+        for (var column = 0; column < groups.Count; column++)
+        {
+            var left = MarginLeft + (column * (columnWidth + columnGap));
+            var textX = left + square + 10;
+            if (columns > 1)
+            {
+                _y = blockTop;
+            }
+
+            foreach (var (marker, text, note, textHeight, height) in groups[column])
+            {
+                EnsureRoom(height);
+                Gfx.DrawRectangle(new XSolidBrush(BlueFrance), left, _y, square, square);
+                var shown = Ellipsize(marker, markerFont, square - 2);
+                DrawText(shown, markerFont, XColors.White, left + ((square - Measure(shown, markerFont)) / 2), _y + ((square - markerFont.GetHeight()) / 2));
+
+                var top = textHeight < square ? _y + ((square - textHeight) / 2) : _y;
+                top = DrawLines(text, textFont, PdfTheme.Text, textX, top);
+                DrawLines(note, noteFont, TextMuted, textX, top + 2);
+                _y += height + gap;
+            }
+
+            blockBottom = Math.Max(blockBottom, _y);
+        }
+
+        _y = blockBottom + ParagraphSpacing - gap;
         return this;
     }
 

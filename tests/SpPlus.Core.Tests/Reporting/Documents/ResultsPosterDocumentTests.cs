@@ -103,35 +103,104 @@ public class ResultsPosterDocumentTests
     }
 
     [Fact]
-    public async Task With_every_indicator_of_a_prefecture_the_results_and_the_QR_code_fill_the_front_and_the_engagements_the_back()
+    public async Task With_every_indicator_of_a_prefecture_the_rows_tighten_and_the_engagements_go_in_two_columns_on_the_one_sheet()
     {
         await using var services = await DocumentTestData.ArrangeAsync();
         var prefecture = (await StructureIdsAsync(services))["prefecture-aube"];
-        await AddReportAsync(services, prefecture, T2, ReviewState.Published,
-            Ratio("TAUX-DECROCHE", 875, 1000), Ratio("DELAI-DEMARCHE-PHARE", 91, 100), Ratio("QUALITE-EN-LIGNE", 70, 100),
-            Ratio("SATISFACTION", 82, 100), ("SATISFACTION-NETTE", new(null, null, 41, null)), Average("ATTENTE-GUICHET", 19, 300),
-            Average("DELAI-COURRIELS", 6.5, 120), Average("DELAI-TITRE-SEJOUR", 48, 200), Average("DELAI-CNI-PASSEPORT", 35.2, 900),
-            Average("DELAI-REPONSE-AVIS", 9, 12), Ratio("TAUX-REPONSE-AVIS", 11, 12));
+        await AddReportAsync(services, prefecture, T2, ReviewState.Published, EveryIndicator());
 
         var data = await WithAsync(services, (db, results) => ResultsPosterDocument.LoadAsync(db, results, prefecture, T2));
         var pdf = ResultsPosterDocument.Build(data!, GeneratedAt);
         WriteSample("affiche-resultats-complete.pdf", pdf);
 
         using var document = PdfDocument.Open(pdf);
+        Assert.Equal(1, document.NumberOfPages);
+        var page = document.GetPage(1);
+        Assert.True(data!.Indicators.Count >= 11);
+        Assert.All(data.Indicators, i => Assert.Contains(Squash(i.Label), Squash(page.Text)));
+        Assert.Contains("35,2\u00A0jours", page.Text);
+        Assert.Contains("Votre avis compte", page.Text);
+        Assert.Single(page.GetImages());
+        Assert.All(Data.Seeding.ReferenceData.Framework2021, e => Assert.Contains(Squash(e.Wording), Squash(page.Text)));
+        // Two columns: engagement 6 starts level with engagement 1, to its right.
+        var first = page.GetWords().First(w => w.Text == "Dans");
+        var sixth = page.GetWords().First(w => w.Text == "accès");
+        Assert.True(sixth.BoundingBox.Left > page.Width / 2, "Engagement 6 should start the second column.");
+        Assert.InRange(sixth.BoundingBox.Top - first.BoundingBox.Top, -5, 5);
+    }
+
+    [Fact]
+    public async Task In_the_most_compact_layout_the_non_applicable_indicators_share_one_line()
+    {
+        await using var services = await DocumentTestData.ArrangeAsync();
+        var prefecture = (await StructureIdsAsync(services))["prefecture-aube"];
+        var notApplicable = new IndicatorFigures(null, null, null, null, IsNotApplicable: true);
+        await AddReportAsync(services, prefecture, T2, ReviewState.Published,
+            [.. EveryIndicator().Where(v => v.Item1 is not ("DELAI-REPONSE-AVIS" or "TAUX-REPONSE-AVIS")),
+                ("DELAI-REPONSE-AVIS", notApplicable), ("TAUX-REPONSE-AVIS", notApplicable)]);
+        await AddCommitmentsAsync(services, prefecture, 2);
+
+        var data = await WithAsync(services, (db, results) => ResultsPosterDocument.LoadAsync(db, results, prefecture, T2));
+        using var document = PdfDocument.Open(ResultsPosterDocument.Build(data!, GeneratedAt));
+
+        Assert.Equal(1, document.NumberOfPages);
+        var text = Squash(document.GetPage(1).Text);
+        Assert.Contains(Squash("Non applicable ce trimestre : Délai moyen de réponse aux avis Services Publics + ; Taux de réponse aux avis Services Publics +."), text);
+        Assert.DoesNotContain("Nonapplicable—", text);
+        Assert.All(Data.Seeding.ReferenceData.Framework2021, e => Assert.Contains(Squash(e.Wording), text));
+    }
+
+    [Fact]
+    public async Task When_nothing_fits_the_results_and_the_QR_code_fill_the_front_and_the_engagements_the_back()
+    {
+        await using var services = await DocumentTestData.ArrangeAsync();
+        var prefecture = (await StructureIdsAsync(services))["prefecture-aube"];
+        await AddReportAsync(services, prefecture, T2, ReviewState.Published, EveryIndicator());
+        await AddCommitmentsAsync(services, prefecture, 9);
+
+        var data = await WithAsync(services, (db, results) => ResultsPosterDocument.LoadAsync(db, results, prefecture, T2));
+        var pdf = ResultsPosterDocument.Build(data!, GeneratedAt);
+        WriteSample("affiche-resultats-recto-verso.pdf", pdf);
+
+        using var document = PdfDocument.Open(pdf);
         var front = document.GetPage(1);
-        Assert.True(data!.Indicators.Count >= 9);
-        Assert.All(data.Indicators, i => Assert.Contains(Squash(i.Label), Squash(front.Text)));
-        Assert.Contains("35,2\u00A0jours", front.Text);
+        Assert.All(data!.Indicators, i => Assert.Contains(Squash(i.Label), Squash(front.Text)));
         Assert.Contains("Votre avis compte", front.Text);
         Assert.Single(front.GetImages());
-        // Eleven indicators leave no room for the nine engagements even in the most compact type: they go, whole, to
-        // the back of the sheet instead of being cut between the two sides.
+        // Eleven indicators and nine local commitments leave no room for the engagements even in the most compact
+        // type: they go, whole, to the back of the sheet instead of being cut between the two sides.
         Assert.Equal(2, document.NumberOfPages);
         var back = Squash(document.GetPage(2).Text);
         Assert.Contains("Nosengagements", back);
         Assert.All(Data.Seeding.ReferenceData.Framework2021, e => Assert.Contains(Squash(e.Wording), back));
         Assert.DoesNotContain("Nosengagements", Squash(front.Text));
     }
+
+    private static (string Code, IndicatorFigures Figures)[] EveryIndicator() =>
+    [
+        Ratio("TAUX-DECROCHE", 875, 1000), Ratio("DELAI-DEMARCHE-PHARE", 91, 100), Ratio("QUALITE-EN-LIGNE", 70, 100),
+        Ratio("SATISFACTION", 82, 100), ("SATISFACTION-NETTE", new(null, null, 41, null)), Average("ATTENTE-GUICHET", 19, 300),
+        Average("DELAI-COURRIELS", 6.5, 120), Average("DELAI-TITRE-SEJOUR", 48, 200), Average("DELAI-CNI-PASSEPORT", 35.2, 900),
+        Average("DELAI-REPONSE-AVIS", 9, 12), Ratio("TAUX-REPONSE-AVIS", 11, 12),
+    ];
+
+    /// <summary>One local commitment (a long opening-hours text) on each of the first <paramref name="count"/> engagements.</summary>
+    private static Task AddCommitmentsAsync(TestDatabase services, int structureId, int count) =>
+        services.RunAsync(async sp =>
+        {
+            var db = sp.GetRequiredService<SpPlusDbContext>();
+            foreach (var engagement in db.Engagements.Where(e => e.Framework!.Year == 2021 && e.Number <= count).ToList())
+            {
+                db.LocalCommitments.Add(new LocalCommitment
+                {
+                    StructureId = structureId, EngagementId = engagement.Id, Kind = LocalCommitmentKind.OpeningHours,
+                    Text = $"Accueil n° {engagement.Number} du lundi au vendredi de 8 h 30 à 12 h et de 13 h 30 à 16 h, sur rendez-vous le mardi après-midi et le jeudi toute la journée",
+                    UpdatedAtUtc = Now.UtcDateTime,
+                });
+            }
+
+            await db.SaveChangesAsync();
+        });
 
     [Fact]
     public async Task Values_of_draft_or_submitted_reports_never_reach_the_poster()
