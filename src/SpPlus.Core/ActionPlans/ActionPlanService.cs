@@ -5,6 +5,7 @@ using SpPlus.Core.Engagements;
 using SpPlus.Core.Feedback;
 using SpPlus.Core.Governance;
 using SpPlus.Core.Reviews;
+using SpPlus.Core.SelfAssessments;
 
 namespace SpPlus.Core.ActionPlans;
 
@@ -29,6 +30,8 @@ public sealed class ActionPlanService(SpPlusDbContext db, ReviewService reviews,
     public const string PlanNotFoundMessage = "Ce plan d'action n'existe pas ou plus.";
     public const string ActionNotFoundMessage = "Cette action n'existe pas ou plus.";
     public const string NoActionMessage = "Ajoutez au moins une action avant de soumettre le plan.";
+    public const string WeakCriterionMessage =
+        "Une action ne se crée depuis un critère que s'il est noté 1 (non engagé) ou 2 (en cours) dans l'auto-évaluation : ce critère ne l'est pas.";
     public const string ProgressNotAllowedMessage =
         "Vous ne pouvez pas mettre à jour l'avancement de cette action : il reste ouvert, après la validation du plan, aux seuls correspondants de la structure et au référent.";
 
@@ -664,7 +667,7 @@ public sealed class ActionPlanService(SpPlusDbContext db, ReviewService reviews,
             errors.Add(new(ActionFields.OriginDetail, $"La précision sur l'origine doit contenir au plus {OriginDetailMaxLength} caractères."));
         }
 
-        errors.AddRange(await ValidateOriginAsync(structureId, input, cancellationToken));
+        errors.AddRange(await ValidateOriginAsync(structureId, input, existing, cancellationToken));
 
         if (Clean(input.OwnerName)?.Length > OwnerMaxLength)
         {
@@ -694,7 +697,7 @@ public sealed class ActionPlanService(SpPlusDbContext db, ReviewService reviews,
         return errors;
     }
 
-    private async Task<List<ActionError>> ValidateOriginAsync(int structureId, ActionInput input, CancellationToken cancellationToken)
+    private async Task<List<ActionError>> ValidateOriginAsync(int structureId, ActionInput input, ImprovementAction? existing, CancellationToken cancellationToken)
     {
         var errors = new List<ActionError>();
         switch (input.Origin)
@@ -711,6 +714,13 @@ public sealed class ActionPlanService(SpPlusDbContext db, ReviewService reviews,
                 if (!fits)
                 {
                     errors.Add(new(ActionFields.Origin, "Ce critère n'appartient pas à une auto-évaluation de cette structure."));
+                }
+                else if ((existing?.SourceCriterionId != criterionId || existing.SourceAssessmentId != assessmentId)
+                    && !await IsRatedWeakAsync(assessmentId, criterionId, cancellationToken))
+                {
+                    // Checked when the action is tied to the criterion, not at each later edit: the rating may have risen
+                    // since, thanks to the action itself.
+                    errors.Add(new(ActionFields.Origin, WeakCriterionMessage));
                 }
 
                 break;
@@ -764,6 +774,13 @@ public sealed class ActionPlanService(SpPlusDbContext db, ReviewService reviews,
 
         return errors;
     }
+
+    /// <summary>Whether the criterion is rated 1 (non engagé) or 2 (en cours) in the assessment (equality only: enums are stored as strings).</summary>
+    private Task<bool> IsRatedWeakAsync(int assessmentId, int criterionId, CancellationToken cancellationToken) =>
+        db.CriterionRatings.AnyAsync(
+            r => r.AssessmentId == assessmentId && r.CriterionId == criterionId
+                && (r.Level == MaturityLevel.NotEngaged || r.Level == MaturityLevel.InProgress),
+            cancellationToken);
 
     private async Task<List<ActionRow>> RowsAsync(IQueryable<ImprovementAction> query, CancellationToken cancellationToken)
     {

@@ -43,13 +43,17 @@ public sealed class MeetingService(SpPlusDbContext db, TimeProvider time)
         "Cette réunion ne peut pas être supprimée : des validations d'auto-évaluations ou de plans d'action y sont enregistrées.";
     public const string DeleteActionsMessage =
         "Cette réunion ne peut pas être supprimée : des actions d'amélioration en sont issues.";
+    public const string KindLockedByReviewsMessage =
+        "Le type de cette réunion (COPIL ou CLAC) ne peut plus être changé : des validations ou des renvois d'auto-évaluations ou de plans d'action y sont enregistrés. Les autres informations restent modifiables.";
+    public const string KindLockedByActionsMessage =
+        "Le type de cette réunion (COPIL ou CLAC) ne peut plus être changé : des actions d'amélioration en sont issues. Les autres informations restent modifiables.";
 
     private static readonly CultureInfo French = CultureInfo.GetCultureInfo("fr-FR");
 
     /// <summary>The form field each message belongs to (a <see cref="MeetingInput"/> property name).</summary>
     public static string? FieldOf(string message) => message switch
     {
-        KindMessage => nameof(MeetingInput.Kind),
+        KindMessage or KindLockedByReviewsMessage or KindLockedByActionsMessage => nameof(MeetingInput.Kind),
         DateRequiredMessage => nameof(MeetingInput.Date),
         TimeRequiredMessage => nameof(MeetingInput.Time),
         PlaceRequiredMessage or PlaceTooLongMessage => nameof(MeetingInput.Place),
@@ -209,6 +213,12 @@ public sealed class MeetingService(SpPlusDbContext db, TimeProvider time)
         if (input.Kind is not { } kind || !Enum.IsDefined(kind))
         {
             errors.Add(KindMessage);
+        }
+        else if (meeting is not null && kind != meeting.Kind)
+        {
+            // A review step recorded in the meeting, or an action citing it as its source, was decided in a meeting of
+            // this kind: changing the kind would rewrite that record (a COPIL validation in a CLAC meeting).
+            errors.AddRange(await KindLocksAsync(meeting.Id, cancellationToken));
         }
 
         if (input.Date is null)
@@ -468,6 +478,23 @@ public sealed class MeetingService(SpPlusDbContext db, TimeProvider time)
         }
 
         return names;
+    }
+
+    /// <summary>Why the kind of a meeting can no longer change: review steps recorded in it, actions citing it. Empty when it can.</summary>
+    private async Task<List<string>> KindLocksAsync(int meetingId, CancellationToken cancellationToken)
+    {
+        var locks = new List<string>();
+        if (await db.ReviewEvents.AnyAsync(e => e.MeetingId == meetingId, cancellationToken))
+        {
+            locks.Add(KindLockedByReviewsMessage);
+        }
+
+        if (await db.ImprovementActions.AnyAsync(a => a.SourceMeetingId == meetingId, cancellationToken))
+        {
+            locks.Add(KindLockedByActionsMessage);
+        }
+
+        return locks;
     }
 
     private IQueryable<Meeting> Readable(IReadOnlyCollection<MeetingKind> readableKinds)

@@ -10,6 +10,8 @@ namespace SpPlus.Core.SelfAssessments;
 /// referent. Only the current (highest) version of a framework is edited; older versions are history. A version used
 /// by at least one self-assessment is never changed underneath it: the edit copies it to the next version (all its
 /// criteria) and applies the change to the copy, which new assessments use. An unused version is edited in place.
+/// A framework prepared after the reference data gets its grid here (version 1, empty); a grid is usable only once
+/// every engagement of its framework has at least one criterion.
 /// </summary>
 public sealed class AssessmentGridService(SpPlusDbContext db, TimeProvider time)
 {
@@ -20,6 +22,9 @@ public sealed class AssessmentGridService(SpPlusDbContext db, TimeProvider time)
     public const string NotFoundMessage = "Cette grille d'auto-évaluation n'existe pas.";
     public const string CriterionNotFoundMessage = "Ce critère n'existe pas dans cette version de la grille.";
     public const string ConflictMessage = "La grille vient d'être modifiée par quelqu'un d'autre : rechargez la page et recommencez.";
+    public const string FrameworkNotFoundMessage = "Ce référentiel n'existe pas.";
+    public const string ArchivedFrameworkMessage = "Ce référentiel est archivé : sa grille d'auto-évaluation ne peut plus être créée.";
+    public const string AlreadyCreatedMessage = "Ce référentiel a déjà une grille d'auto-évaluation : modifiez-la plutôt que d'en créer une autre.";
 
     /// <summary>"Cette grille est utilisée par 3 auto-évaluation(s) : vos modifications ont créé la version 2."</summary>
     public static string NewVersionMessage(int usage, int version) =>
@@ -29,8 +34,11 @@ public sealed class AssessmentGridService(SpPlusDbContext db, TimeProvider time)
     public static string NotCurrentMessage(int currentVersion) =>
         $"Cette version de la grille est archivée : seule la version courante (version {currentVersion}) se modifie.";
 
-    /// <summary>The frameworks that have a grid, newest framework first, each with its versions (newest first). Two queries.</summary>
-    public async Task<IReadOnlyList<FrameworkGrids>> ListAsync(CancellationToken cancellationToken = default)
+    /// <summary>
+    /// The frameworks that have a grid, newest framework first, each with its versions (newest first), and the draft or
+    /// active frameworks without a grid. Two queries.
+    /// </summary>
+    public async Task<GridOverview> ListAsync(CancellationToken cancellationToken = default)
     {
         var versions = await db.AssessmentGrids.AsNoTracking()
             .Select(g => new
@@ -42,10 +50,11 @@ public sealed class AssessmentGridService(SpPlusDbContext db, TimeProvider time)
             .ToListAsync(cancellationToken);
         var frameworkIds = versions.Select(v => v.FrameworkId).Distinct().ToList();
         var frameworks = await db.EngagementFrameworks.AsNoTracking()
-            .Where(f => frameworkIds.Contains(f.Id))
-            .Select(f => new { f.Id, f.Year, f.Name, f.Status })
+            .Where(f => frameworkIds.Contains(f.Id) || f.Status != FrameworkStatus.Archived)
+            .Select(f => new { f.Id, f.Year, f.Name, f.Status, EngagementCount = f.Engagements.Count })
             .ToListAsync(cancellationToken);
-        return frameworks.OrderByDescending(f => f.Year)
+        var withGrid = frameworks.Where(f => frameworkIds.Contains(f.Id))
+            .OrderByDescending(f => f.Year)
             .Select(f =>
             {
                 var mine = versions.Where(v => v.FrameworkId == f.Id).OrderByDescending(v => v.Version).ToList();
@@ -55,7 +64,90 @@ public sealed class AssessmentGridService(SpPlusDbContext db, TimeProvider time)
                     .ToList());
             })
             .ToList();
+        var withoutGrid = frameworks.Where(f => !frameworkIds.Contains(f.Id))
+            .OrderByDescending(f => f.Year)
+            .Select(f => new FrameworkWithoutGrid(f.Id, f.Year, f.Name, f.Status, f.EngagementCount))
+            .ToList();
+        return new GridOverview(withGrid, withoutGrid);
     }
+
+    /// <summary>The default name of a framework's grid: « Grille d'auto-évaluation — Référentiel Services Publics + 2023 ».</summary>
+    public static string DefaultName(string frameworkName)
+    {
+        var name = $"Grille d'auto-évaluation — {frameworkName.Trim()}";
+        return name.Length <= NameMaxLength ? name : name[..NameMaxLength].TrimEnd();
+    }
+
+    /// <summary>
+    /// Creates version 1 of the grid of a draft or active framework that has none, without criteria: the editor then
+    /// adds them engagement by engagement. Refused for an unknown or archived framework, or one that already has a grid.
+    /// Returns the new grid's id.
+    /// </summary>
+    public async Task<OperationResult<int>> CreateAsync(int frameworkId, string? editorName, CancellationToken cancellationToken = default)
+    {
+        var framework = await db.EngagementFrameworks.AsNoTracking()
+            .Where(f => f.Id == frameworkId)
+            .Select(f => new { f.Name, f.Status, HasGrid = db.AssessmentGrids.Any(g => g.FrameworkId == f.Id) })
+            .FirstOrDefaultAsync(cancellationToken);
+        if (framework is null)
+        {
+            return OperationResult<int>.Failure(FrameworkNotFoundMessage);
+        }
+
+        if (framework.Status == FrameworkStatus.Archived)
+        {
+            return OperationResult<int>.Failure(ArchivedFrameworkMessage);
+        }
+
+        if (framework.HasGrid)
+        {
+            return OperationResult<int>.Failure(AlreadyCreatedMessage);
+        }
+
+        var grid = new AssessmentGrid
+        {
+            FrameworkId = frameworkId,
+            Version = 1,
+            Name = DefaultName(framework.Name),
+            ChangeNote = "Grille créée.",
+            CreatedAtUtc = time.GetUtcNow().UtcDateTime,
+            CreatedByName = editorName,
+        };
+        db.AssessmentGrids.Add(grid);
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateException)
+        {
+            // Another editor created the grid at the same moment (unique framework + version).
+            db.Entry(grid).State = EntityState.Detached;
+            return OperationResult<int>.Failure(ConflictMessage);
+        }
+
+        return OperationResult.Ok(grid.Id);
+    }
+
+    /// <summary>
+    /// The numbers of the engagements of the grid's framework that have no criterion in this grid version, in order.
+    /// A grid is usable for an assessment only when this list is empty.
+    /// </summary>
+    public Task<List<int>> EngagementsWithoutCriterionAsync(int gridId, CancellationToken cancellationToken = default) =>
+        db.AssessmentGrids.AsNoTracking()
+            .Where(g => g.Id == gridId)
+            .SelectMany(g => g.Framework!.Engagements)
+            .Where(e => !db.AssessmentCriteria.Any(c => c.GridId == gridId && c.EngagementId == e.Id))
+            .OrderBy(e => e.Number)
+            .Select(e => e.Number)
+            .ToListAsync(cancellationToken);
+
+    /// <summary>"l'engagement 3" or "les engagements 3, 5 et 8".</summary>
+    public static string EngagementList(IReadOnlyList<int> numbers) => numbers.Count switch
+    {
+        0 => "",
+        1 => $"l'engagement {numbers[0]}",
+        _ => $"les engagements {string.Join(", ", numbers.Take(numbers.Count - 1))} et {numbers[^1]}",
+    };
 
     /// <summary>The id of the current grid version of the active framework; null when there is no active framework or it has no grid.</summary>
     public Task<int?> CurrentGridIdOfActiveFrameworkAsync(CancellationToken cancellationToken = default) =>

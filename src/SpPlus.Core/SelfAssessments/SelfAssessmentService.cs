@@ -24,6 +24,12 @@ public sealed class SelfAssessmentService(SpPlusDbContext db, ReviewService revi
     public const string NotFoundMessage = "Cette auto-évaluation n'existe pas ou plus.";
     public const string LockedMessage = "Cette auto-évaluation n'est plus un brouillon : elle ne se modifie plus.";
     public const string NotAllowedMessage = "Vous ne pouvez pas modifier cette auto-évaluation.";
+    public const string NoGridMessage =
+        "Le référentiel actif n'a pas de grille d'auto-évaluation : le référent ou l'administrateur la crée depuis Grilles d'auto-évaluation.";
+
+    /// <summary>"La grille d'auto-évaluation du référentiel actif n'a encore aucun critère pour les engagements 3 et 8 : le référent doit la compléter."</summary>
+    public static string IncompleteGridMessage(IReadOnlyList<int> engagementNumbers) =>
+        $"La grille d'auto-évaluation du référentiel actif n'a encore aucun critère pour {AssessmentGridService.EngagementList(engagementNumbers)} : le référent doit la compléter.";
 
     /// <summary>The years an assessment can be opened for: last year, this year and next year.</summary>
     public IReadOnlyList<int> OpenableYears => time.OpenableYears();
@@ -60,7 +66,14 @@ public sealed class SelfAssessmentService(SpPlusDbContext db, ReviewService revi
 
         if (await grids.CurrentGridIdOfActiveFrameworkAsync(cancellationToken) is not { } gridId)
         {
-            return OperationResult<int>.Failure("Le référentiel actif n'a pas de grille d'auto-évaluation : demandez au référent de la créer.");
+            return OperationResult<int>.Failure(NoGridMessage);
+        }
+
+        // A grid being prepared (an engagement still without criterion) cannot be used yet.
+        var incomplete = await grids.EngagementsWithoutCriterionAsync(gridId, cancellationToken);
+        if (incomplete.Count > 0)
+        {
+            return OperationResult<int>.Failure(IncompleteGridMessage(incomplete));
         }
 
         var assessment = new SelfAssessment

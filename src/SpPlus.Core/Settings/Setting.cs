@@ -1,6 +1,8 @@
+using SpPlus.Core.Engagements;
+
 namespace SpPlus.Core.Settings;
 
-/// <summary>One administrator-editable setting (quarter deadline, answer delay...), stored as text.</summary>
+/// <summary>One administrator-editable setting (quarter deadline, answer delay, opinion form address...), stored as text.</summary>
 public class Setting
 {
     public string Key { get; set; } = "";
@@ -20,4 +22,12 @@ public static class SettingKeys
     public const string AnswerDelayDays = "Feedback.AnswerDelayDays";
 
     public const int DefaultAnswerDelayDays = 15;
+
+    /// <summary>
+    /// Address of the form where users give their opinion (« Je donne mon avis »): the public pages' « Donner mon avis »
+    /// links and the posters' QR code. Absent means the national platform's address.
+    /// </summary>
+    public const string OpinionFormUrl = "Feedback.OpinionFormUrl";
+
+    public const string DefaultOpinionFormUrl = OpinionPlatform.Url;
 }

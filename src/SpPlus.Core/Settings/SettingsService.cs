@@ -2,21 +2,26 @@ using System.Globalization;
 using Microsoft.EntityFrameworkCore;
 using SpPlus.Core.Common;
 using SpPlus.Core.Data;
+using SpPlus.Core.Engagements;
 using SpPlus.Core.Feedback;
 
 namespace SpPlus.Core.Settings;
 
-/// <summary>The values of the administrator-editable settings.</summary>
-public sealed record SettingsValues(int QuarterDeadlineDays, int AnswerDelayDays);
+/// <summary>
+/// The values of the administrator-editable settings. <paramref name="OpinionFormUrl"/> is the address the administrator
+/// set for the opinion form; null when none is set, and then the national platform's address applies.
+/// </summary>
+public sealed record SettingsValues(int QuarterDeadlineDays, int AnswerDelayDays, string? OpinionFormUrl = null);
 
 /// <summary>What a save changed: the number of experiences whose due date was recomputed (0 when the answer delay did not change).</summary>
 public sealed record SettingsSaved(bool AnswerDelayChanged, int RecomputedDueDates);
 
 /// <summary>
-/// Reads and writes the integer settings (quarter deadline, answer delay). A stored value is read as an integer in
-/// the invariant culture; an absent or unreadable value gives the default. The reading rule is the one of
-/// <see cref="SettingReader"/> (0 to 365 accepted on reading), shared with every service that reads a setting, so that
-/// the page shows the value the rest of the portal uses; a save only accepts <see cref="MinDays"/> to <see cref="MaxDays"/>.
+/// Reads and writes the settings: the integer ones (quarter deadline, answer delay) and the opinion form's address. A
+/// stored number is read as an integer in the invariant culture; an absent or unreadable value gives the default. The
+/// reading rules are those of <see cref="SettingReader"/> (0 to 365 days, an https:// address), shared with every
+/// service that reads a setting, so that the page shows the value the rest of the portal uses; a save only accepts
+/// <see cref="MinDays"/> to <see cref="MaxDays"/> days, and an empty address or one <see cref="SettingReader.CheckUrl"/> accepts.
 /// </summary>
 public sealed class SettingsService(SpPlusDbContext db, ExperienceService experiences)
 {
@@ -28,15 +33,27 @@ public sealed class SettingsService(SpPlusDbContext db, ExperienceService experi
 
     public const string AnswerDelayMessage = "Le délai de réponse aux avis des usagers doit être compris entre 1 et 120 jours.";
 
-    /// <summary>Both settings, in one query.</summary>
+    public const string OpinionFormUrlFormatMessage =
+        "Indiquez une adresse qui commence par https://, sans espace, par exemple " + OpinionPlatform.Url + ".";
+
+    public const string OpinionFormUrlInsecureMessage =
+        "L'adresse du formulaire « Je donne mon avis » commence par http:// : indiquez son adresse sécurisée, qui commence par https://.";
+
+    public const string OpinionFormUrlTooLongMessage =
+        "L'adresse du formulaire « Je donne mon avis » ne doit pas dépasser 500 caractères.";
+
+    private static readonly string[] Keys = [SettingKeys.QuarterDeadlineDays, SettingKeys.AnswerDelayDays, SettingKeys.OpinionFormUrl];
+
+    /// <summary>Every setting, in one query.</summary>
     public async Task<SettingsValues> GetAsync(CancellationToken cancellationToken = default)
     {
         var stored = await db.Settings.AsNoTracking()
-            .Where(s => s.Key == SettingKeys.QuarterDeadlineDays || s.Key == SettingKeys.AnswerDelayDays)
+            .Where(s => Keys.Contains(s.Key))
             .ToDictionaryAsync(s => s.Key, s => s.Value, cancellationToken);
         return new SettingsValues(
             SettingReader.ReadDays(stored.GetValueOrDefault(SettingKeys.QuarterDeadlineDays), SettingKeys.DefaultQuarterDeadlineDays),
-            SettingReader.ReadDays(stored.GetValueOrDefault(SettingKeys.AnswerDelayDays), SettingKeys.DefaultAnswerDelayDays));
+            SettingReader.ReadDays(stored.GetValueOrDefault(SettingKeys.AnswerDelayDays), SettingKeys.DefaultAnswerDelayDays),
+            SettingReader.ReadUrl(stored.GetValueOrDefault(SettingKeys.OpinionFormUrl)));
     }
 
     /// <summary>The answer delay (days after an experience's publication within which it should be answered).</summary>
@@ -47,7 +64,16 @@ public sealed class SettingsService(SpPlusDbContext db, ExperienceService experi
     public Task<int> QuarterDeadlineDaysAsync(CancellationToken cancellationToken = default) =>
         ReadAsync(SettingKeys.QuarterDeadlineDays, SettingKeys.DefaultQuarterDeadlineDays, cancellationToken);
 
-    /// <summary>The French messages of the values out of range, with the setting each concerns; empty when both are valid.</summary>
+    /// <summary>The French message of an opinion form address a save refuses; null for a valid or empty one (empty: back to the default).</summary>
+    public static string? OpinionFormUrlMessage(string? url) => SettingReader.CheckUrl(url) switch
+    {
+        UrlCheck.TooLong => OpinionFormUrlTooLongMessage,
+        UrlCheck.Insecure => OpinionFormUrlInsecureMessage,
+        UrlCheck.NotHttps => OpinionFormUrlFormatMessage,
+        _ => null,
+    };
+
+    /// <summary>The French messages of the values refused, with the setting each concerns; empty when all are valid.</summary>
     public static IReadOnlyList<(string Key, string Message)> Validate(SettingsValues values)
     {
         ArgumentNullException.ThrowIfNull(values);
@@ -62,14 +88,20 @@ public sealed class SettingsService(SpPlusDbContext db, ExperienceService experi
             errors.Add((SettingKeys.AnswerDelayDays, AnswerDelayMessage));
         }
 
+        if (OpinionFormUrlMessage(values.OpinionFormUrl) is { } urlMessage)
+        {
+            errors.Add((SettingKeys.OpinionFormUrl, urlMessage));
+        }
+
         return errors;
     }
 
     /// <summary>
-    /// Saves both settings. When the answer delay changes, every experience's due date becomes its publication date
-    /// plus the new delay (none for an experience without a publication date), through
-    /// <see cref="ExperienceService.RecomputeDueDatesAsync"/> in the same transaction: either the setting and all due
-    /// dates change, or nothing does.
+    /// Saves every setting; an empty opinion form address removes the stored one (the national platform's address
+    /// applies again), a valid one is stored without its surrounding spaces. When the answer delay changes, every
+    /// experience's due date becomes its publication date plus the new delay (none for an experience without a
+    /// publication date), through <see cref="ExperienceService.RecomputeDueDatesAsync"/> in the same transaction: either
+    /// the settings and all due dates change, or nothing does.
     /// </summary>
     public async Task<OperationResult<SettingsSaved>> SaveAsync(SettingsValues values, CancellationToken cancellationToken = default)
     {
@@ -81,10 +113,11 @@ public sealed class SettingsService(SpPlusDbContext db, ExperienceService experi
 
         var previousDelay = await AnswerDelayDaysAsync(cancellationToken);
         var stored = await db.Settings
-            .Where(s => s.Key == SettingKeys.QuarterDeadlineDays || s.Key == SettingKeys.AnswerDelayDays)
+            .Where(s => Keys.Contains(s.Key))
             .ToDictionaryAsync(s => s.Key, cancellationToken);
-        Set(stored, SettingKeys.QuarterDeadlineDays, values.QuarterDeadlineDays);
-        Set(stored, SettingKeys.AnswerDelayDays, values.AnswerDelayDays);
+        Set(stored, SettingKeys.QuarterDeadlineDays, values.QuarterDeadlineDays.ToString(CultureInfo.InvariantCulture));
+        Set(stored, SettingKeys.AnswerDelayDays, values.AnswerDelayDays.ToString(CultureInfo.InvariantCulture));
+        Set(stored, SettingKeys.OpinionFormUrl, SettingReader.ReadUrl(values.OpinionFormUrl));
 
         var delayChanged = previousDelay != values.AnswerDelayDays;
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
@@ -97,10 +130,17 @@ public sealed class SettingsService(SpPlusDbContext db, ExperienceService experi
     private Task<int> ReadAsync(string key, int fallback, CancellationToken cancellationToken) =>
         db.DaysSettingAsync(key, fallback, cancellationToken);
 
-    private void Set(Dictionary<string, Setting> stored, string key, int days)
+    /// <summary>Stores <paramref name="text"/> under <paramref name="key"/>; null removes the stored value (the default applies).</summary>
+    private void Set(Dictionary<string, Setting> stored, string key, string? text)
     {
-        var text = days.ToString(CultureInfo.InvariantCulture);
-        if (stored.TryGetValue(key, out var setting))
+        if (text is null)
+        {
+            if (stored.TryGetValue(key, out var removed))
+            {
+                db.Settings.Remove(removed);
+            }
+        }
+        else if (stored.TryGetValue(key, out var setting))
         {
             setting.Value = text;
         }

@@ -11,16 +11,20 @@ namespace SpPlus.Web.Controllers;
 [AllowAnonymous]
 public sealed class PublicEngagementsController(SpPlusDbContext db) : Controller
 {
-    /// <summary>The national platform where users give their opinion.</summary>
+    /// <summary>
+    /// The national platform where users give their opinion: the « Donner mon avis » links' address when the
+    /// administrator set none (<see cref="OpinionPlatform.OpinionFormUrlAsync"/>).
+    /// </summary>
     public const string OpinionPlatformUrl = OpinionPlatform.Url;
 
     [HttpGet("/engagements")]
     public async Task<IActionResult> Index(CancellationToken cancellationToken)
     {
+        var opinionFormUrl = await db.OpinionFormUrlAsync(cancellationToken);
         var framework = await db.ActiveFrameworkAsync(cancellationToken);
         if (framework is null)
         {
-            return View(new PublicEngagementsViewModel { Sections = [], Structures = [] });
+            return View(new PublicEngagementsViewModel { Sections = [], Structures = [], OpinionFormUrl = opinionFormUrl });
         }
 
         var engagements = await db.PublicEngagementsAsync(framework.Id, cancellationToken);
@@ -40,6 +44,7 @@ public sealed class PublicEngagementsController(SpPlusDbContext db) : Controller
             ActivatedAtUtc = framework.ActivatedAtUtc,
             Sections = EngagementSection.Build(engagements.Select(EngagementItemOf)),
             Structures = structures.Select(s => new PublicStructure(s.Name, s.Slug, commitments[s.Id].ToList())).ToList(),
+            OpinionFormUrl = opinionFormUrl,
         });
     }
 
@@ -60,6 +65,9 @@ public sealed class PublicEngagementsViewModel
     public required IReadOnlyList<EngagementSection> Sections { get; init; }
 
     public required IReadOnlyList<PublicStructure> Structures { get; init; }
+
+    /// <summary>Where the « Donner mon avis » link leads (the setting, or the national platform).</summary>
+    public required string OpinionFormUrl { get; init; }
 }
 
 public sealed record PublicStructure(string Name, string Slug, IReadOnlyList<PublicCommitment> Commitments);

@@ -3,6 +3,7 @@ using System.Text;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
+using SpPlus.Core.ActionPlans;
 using SpPlus.Core.Data;
 using SpPlus.Core.Engagements;
 using SpPlus.Core.Indicators;
@@ -24,7 +25,11 @@ public sealed class PublicResultsController(IndicatorResultsService results, SpP
 
     [HttpGet("/resultats")]
     public async Task<IActionResult> Index(CancellationToken cancellationToken) =>
-        View(await results.PublicStructuresAsync(cancellationToken));
+        View(new PublicResultsIndexViewModel
+        {
+            Structures = await results.PublicStructuresAsync(cancellationToken),
+            OpinionFormUrl = await db.OpinionFormUrlAsync(cancellationToken),
+        });
 
     [HttpGet("/resultats/{slug}")]
     public async Task<IActionResult> Details(string slug, CancellationToken cancellationToken)
@@ -46,6 +51,8 @@ public sealed class PublicResultsController(IndicatorResultsService results, SpP
             FrameworkYear = framework?.Year,
             Engagements = EngagementSection.Build(engagements.Select(PublicEngagementsController.EngagementItemOf)),
             Commitments = commitments[structure.Id].ToList(),
+            DoneActions = await db.PublicDoneActionsAsync(structure.Id, framework?.Id, cancellationToken: cancellationToken),
+            OpinionFormUrl = await db.OpinionFormUrlAsync(cancellationToken),
         });
     }
 
@@ -102,4 +109,18 @@ public sealed class PublicResultsViewModel
     public required IReadOnlyList<EngagementSection> Engagements { get; init; }
 
     public required IReadOnlyList<PublicCommitment> Commitments { get; init; }
+
+    /// <summary>« Vous nous l'avez demandé, on l'a fait »: the actions done at users' request, the most recent first.</summary>
+    public required IReadOnlyList<PublicDoneAction> DoneActions { get; init; }
+
+    /// <summary>Where the « Donner mon avis » button leads (the setting, or the national platform).</summary>
+    public required string OpinionFormUrl { get; init; }
+}
+
+public sealed class PublicResultsIndexViewModel
+{
+    public required IReadOnlyList<PublicStructureSummary> Structures { get; init; }
+
+    /// <summary>Where the « Donner mon avis » button leads (the setting, or the national platform).</summary>
+    public required string OpinionFormUrl { get; init; }
 }

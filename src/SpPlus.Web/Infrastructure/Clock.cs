@@ -14,6 +14,9 @@ public static class Clock
     /// <summary>"27/11/2026".</summary>
     public static string Date(DateTime utc) => ToParis(utc).ToString("dd/MM/yyyy", French);
 
+    /// <summary>A calendar date (no time zone): "27/11/2026".</summary>
+    public static string Date(DateOnly date) => date.ToString("dd/MM/yyyy", French);
+
     /// <summary>"27/11/2026 à 19:05".</summary>
     public static string DateAndTime(DateTime utc) => ToParis(utc).ToString("dd/MM/yyyy 'à' HH:mm", French);
 

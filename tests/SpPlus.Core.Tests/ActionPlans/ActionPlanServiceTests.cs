@@ -8,6 +8,7 @@ using SpPlus.Core.Engagements;
 using SpPlus.Core.Feedback;
 using SpPlus.Core.Governance;
 using SpPlus.Core.Reviews;
+using SpPlus.Core.SelfAssessments;
 
 namespace SpPlus.Core.Tests.ActionPlans;
 
@@ -328,5 +329,96 @@ public class ActionPlanServiceTests
         Assert.True(all.Items[0].IsLate);
         Assert.Equal(["Autre structure en retard", "En retard"], late.Items.Select(x => x.Title));
         Assert.Equal(["En retard"], byOwner.Items.Select(x => x.Title));
+    }
+
+    [Fact]
+    public async Task The_consolidated_view_filters_by_structure_engagement_and_status_and_the_filters_combine()
+    {
+        await using var a = await ArrangeAsync();
+        var planA = (await RunAsync(a, (s, _) => s.OpenAsync(a.StructureA, 2026))).Value;
+        var planB = (await RunAsync(a, (s, _) => s.OpenAsync(a.StructureB, 2026))).Value;
+        var engagements = await RunAsync(a, (s, _) => s.ActiveEngagementsAsync());
+        var (first, second) = (engagements.Single(e => e.Number == 1).Id, engagements.Single(e => e.Number == 2).Id);
+        await RunAsync(a, async (_, db) =>
+        {
+            db.ImprovementActions.AddRange(
+                new ImprovementAction { PlanId = planA, Title = "A — E1 prévue", EngagementId = first, DueOn = Today.AddDays(10) },
+                new ImprovementAction { PlanId = planA, Title = "A — E2 en cours", EngagementId = second, Status = ActionStatus.InProgress, Progress = 40, DueOn = Today.AddDays(20) },
+                new ImprovementAction { PlanId = planA, Title = "A — sans engagement réalisée", Status = ActionStatus.Done, Progress = 100, DueOn = Today.AddDays(30) },
+                new ImprovementAction { PlanId = planB, Title = "B — E2 prévue", EngagementId = second, DueOn = Today.AddDays(40) },
+                new ImprovementAction { PlanId = planB, Title = "B — E1 abandonnée", EngagementId = first, Status = ActionStatus.Abandoned, DueOn = Today.AddDays(50) });
+            return await db.SaveChangesAsync();
+        });
+
+        Task<List<string>> TitlesAsync(ActionFilter filter) =>
+            RunAsync(a, async (s, db) => (await s.SearchAsync(db.ActionPlans, filter, 1)).Items.Select(x => x.Title).ToList());
+
+        Assert.Equal(5, (await TitlesAsync(new ActionFilter())).Count);
+        Assert.Equal(["B — E2 prévue", "B — E1 abandonnée"], await TitlesAsync(new ActionFilter { StructureId = a.StructureB }));
+        Assert.Equal(["A — E1 prévue", "A — E2 en cours", "A — sans engagement réalisée"], await TitlesAsync(new ActionFilter { StructureId = a.StructureA }));
+        Assert.Equal(["A — E2 en cours", "B — E2 prévue"], await TitlesAsync(new ActionFilter { EngagementNumber = 2 }));
+        Assert.Equal(["A — E1 prévue", "B — E1 abandonnée"], await TitlesAsync(new ActionFilter { EngagementNumber = 1 }));
+        Assert.Equal(["A — E1 prévue", "B — E2 prévue"], await TitlesAsync(new ActionFilter { Status = ActionStatus.Planned }));
+        Assert.Equal(["A — E2 en cours"], await TitlesAsync(new ActionFilter { Status = ActionStatus.InProgress }));
+        Assert.Equal(["A — sans engagement réalisée"], await TitlesAsync(new ActionFilter { Status = ActionStatus.Done }));
+        Assert.Equal(["B — E1 abandonnée"], await TitlesAsync(new ActionFilter { Status = ActionStatus.Abandoned }));
+
+        // The filters combine; a structure filter does not reach beyond the plans the user may read.
+        Assert.Equal(["B — E2 prévue"], await TitlesAsync(new ActionFilter { StructureId = a.StructureB, EngagementNumber = 2, Status = ActionStatus.Planned }));
+        Assert.Empty(await TitlesAsync(new ActionFilter { StructureId = a.StructureA, EngagementNumber = 2, Status = ActionStatus.Planned }));
+        var readable = await RunAsync(a, async (s, db) =>
+            (await s.SearchAsync(db.ActionPlans.Where(p => p.StructureId == a.StructureA), new ActionFilter { StructureId = a.StructureB }, 1)).TotalCount);
+        Assert.Equal(0, readable);
+    }
+
+    [Fact]
+    public async Task An_action_is_created_from_a_criterion_only_when_it_is_rated_1_or_2_and_editing_it_later_stays_open()
+    {
+        await using var a = await ArrangeAsync();
+        var levels = new MaturityLevel?[] { MaturityLevel.NotEngaged, MaturityLevel.InProgress, MaturityLevel.Achieved, MaturityLevel.Exemplary, MaturityLevel.NotApplicable, null };
+        var (assessmentId, criteria) = await RunAsync(a, async (_, db) =>
+        {
+            var gridId = await db.AssessmentGrids.OrderBy(g => g.Id).Select(g => g.Id).FirstAsync();
+            var ids = await db.AssessmentCriteria.Where(c => c.GridId == gridId).OrderBy(c => c.Id).Select(c => c.Id).Take(levels.Length).ToListAsync();
+            var assessment = new SelfAssessment
+            {
+                StructureId = a.StructureA, Year = 2026, GridId = gridId, CreatedAtUtc = DateTime.UtcNow,
+                Ratings = [.. ids.Select((id, i) => new CriterionRating { CriterionId = id, Level = levels[i], Comment = "Noté en atelier" })],
+            };
+            db.SelfAssessments.Add(assessment);
+            await db.SaveChangesAsync();
+            return (assessment.Id, ids);
+        });
+
+        ActionInput FromCriterion(int index, string title) =>
+            Input(title) with { Origin = ActionOrigin.Criterion, SourceAssessmentId = assessmentId, SourceCriterionId = criteria[index] };
+
+        var results = new List<ActionSaveResult>();
+        for (var i = 0; i < levels.Length; i++)
+        {
+            var input = FromCriterion(i, $"Action du critère {i + 1}");
+            results.Add(await RunAsync(a, (s, _) => s.CreateActionAsync(a.StructureA, 2026, input, a.CorrespondentA)));
+        }
+
+        Assert.True(results[0].Succeeded, string.Join(" ", results[0].Messages));
+        Assert.True(results[1].Succeeded, string.Join(" ", results[1].Messages));
+        Assert.All(results.Skip(2), r =>
+        {
+            var error = Assert.Single(r.Errors);
+            Assert.Equal((ActionFields.Origin, ActionPlanService.WeakCriterionMessage), (error.Field, error.Message));
+        });
+        var titles = await RunAsync(a, (_, db) => db.ImprovementActions.OrderBy(x => x.Id).Select(x => x.Title).ToListAsync());
+        Assert.Equal(["Action du critère 1", "Action du critère 2"], titles);
+
+        // The criterion is rated 3 since (the action worked): the action stays editable, but it cannot move to another strong criterion.
+        await RunAsync(a, (_, db) => db.CriterionRatings.Where(r => r.AssessmentId == assessmentId && r.CriterionId == criteria[0])
+            .ExecuteUpdateAsync(x => x.SetProperty(r => r.Level, MaturityLevel.Achieved)));
+        var token = await RunAsync(a, (_, db) => db.ImprovementActions.Where(x => x.Id == results[0].Id).Select(x => x.ConcurrencyToken).SingleAsync());
+        var edited = await RunAsync(a, (s, _) => s.UpdateActionAsync(results[0].Id, FromCriterion(0, "Action du critère 1, précisée"), token, a.CorrespondentA));
+        Assert.True(edited.Succeeded, string.Join(" ", edited.Messages));
+        token = await RunAsync(a, (_, db) => db.ImprovementActions.Where(x => x.Id == results[0].Id).Select(x => x.ConcurrencyToken).SingleAsync());
+        var moved = await RunAsync(a, (s, _) => s.UpdateActionAsync(results[0].Id, FromCriterion(3, "Action déplacée"), token, a.CorrespondentA));
+        Assert.Equal([ActionPlanService.WeakCriterionMessage], moved.Messages);
+        Assert.Equal("Action du critère 1, précisée", await RunAsync(a, (_, db) => db.ImprovementActions.Where(x => x.Id == results[0].Id).Select(x => x.Title).SingleAsync()));
     }
 }

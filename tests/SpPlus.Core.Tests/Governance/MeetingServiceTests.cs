@@ -160,6 +160,62 @@ public class MeetingServiceTests
     }
 
     [Fact]
+    public async Task The_kind_of_a_meeting_holding_a_review_step_cannot_change_but_its_other_fields_can()
+    {
+        await using var database = await TestDatabase.CreateAsync();
+        var id = await SaveAsync(database, Valid());
+        await AddValidationAsync(database, id, year: 2026);
+        var seen = await WithServiceAsync(database, (s, _) => s.GetForEditAsync(id));
+        Assert.NotNull(seen);
+
+        var refused = await WithServiceAsync(database, (s, _) => s.SaveAsync(
+            id, seen.Input with { Kind = MeetingKind.Clac, Place = "Salle Voltaire" }, seen.ConcurrencyToken, "user-2"));
+
+        Assert.Equal([MeetingService.KindLockedByReviewsMessage], refused.Errors);
+        Assert.Equal(nameof(MeetingInput.Kind), MeetingService.FieldOf(MeetingService.KindLockedByReviewsMessage));
+        var unchanged = await WithServiceAsync(database, (s, _) => s.GetAsync(id));
+        Assert.Equal((MeetingKind.Copil, "Salle Marianne"), (unchanged!.Kind, unchanged.Place));
+
+        // The same edit keeping the kind is saved.
+        var saved = await WithServiceAsync(database, (s, _) => s.SaveAsync(
+            id, seen.Input with { Place = "Salle Voltaire", Decisions = "Décision ajoutée" }, seen.ConcurrencyToken, "user-2"));
+        Assert.True(saved.Succeeded, string.Join(" ", saved.Errors));
+        var edited = await WithServiceAsync(database, (s, _) => s.GetAsync(id));
+        Assert.Equal((MeetingKind.Copil, "Salle Voltaire"), (edited!.Kind, edited.Place));
+        Assert.Equal(["Décision ajoutée"], edited.Decisions);
+    }
+
+    [Fact]
+    public async Task The_kind_of_a_meeting_cited_by_an_action_cannot_change_while_a_free_meeting_s_can()
+    {
+        await using var database = await TestDatabase.CreateAsync();
+        var cited = await SaveAsync(database, Valid(kind: MeetingKind.Clac));
+        var free = await SaveAsync(database, Valid(kind: MeetingKind.Clac));
+        await WithServiceAsync(database, async (_, db) =>
+        {
+            var plan = new ActionPlan { StructureId = database.PrefectureId, Year = 2026, State = ReviewState.Draft, CreatedAtUtc = DateTime.UtcNow };
+            plan.Actions.Add(new ImprovementAction
+            {
+                Title = "Horaires élargis le jeudi", Origin = ActionOrigin.ClacSuggestion, SourceMeetingId = cited, OriginDetail = "Suggestion du CLAC",
+            });
+            db.ActionPlans.Add(plan);
+            return await db.SaveChangesAsync();
+        });
+
+        var citedSeen = (await WithServiceAsync(database, (s, _) => s.GetForEditAsync(cited)))!;
+        var freeSeen = (await WithServiceAsync(database, (s, _) => s.GetForEditAsync(free)))!;
+        var refused = await WithServiceAsync(database, (s, _) => s.SaveAsync(
+            cited, citedSeen.Input with { Kind = MeetingKind.Copil }, citedSeen.ConcurrencyToken, "user-2"));
+        var changed = await WithServiceAsync(database, (s, _) => s.SaveAsync(
+            free, freeSeen.Input with { Kind = MeetingKind.Copil }, freeSeen.ConcurrencyToken, "user-2"));
+
+        Assert.Equal([MeetingService.KindLockedByActionsMessage], refused.Errors);
+        Assert.True(changed.Succeeded, string.Join(" ", changed.Errors));
+        var kinds = await WithServiceAsync(database, (_, db) => db.Meetings.OrderBy(m => m.Id).Select(m => m.Kind).ToListAsync());
+        Assert.Equal([MeetingKind.Clac, MeetingKind.Copil], kinds);
+    }
+
+    [Fact]
     public async Task Delete_is_refused_while_a_validation_or_an_action_refers_to_the_meeting()
     {
         await using var database = await TestDatabase.CreateAsync();

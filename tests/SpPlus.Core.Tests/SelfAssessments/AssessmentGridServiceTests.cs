@@ -1,12 +1,16 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using SpPlus.Core.Data;
+using SpPlus.Core.Engagements;
 using SpPlus.Core.SelfAssessments;
 using static SpPlus.Core.Tests.SelfAssessments.SelfAssessmentTestData;
 
 namespace SpPlus.Core.Tests.SelfAssessments;
 
-/// <summary>Grid versioning: an unused version is edited in place; a used one is copied to the next version first; older versions are read-only.</summary>
+/// <summary>
+/// Grid versioning: an unused version is edited in place; a used one is copied to the next version first; older
+/// versions are read-only. Creation: a draft or active framework without grid gets an empty version 1, once.
+/// </summary>
 public class AssessmentGridServiceTests
 {
     private static Task<List<(int Id, int EngagementId, int Order, string Wording)>> CriteriaAsync(TestDatabase database, int gridId) =>
@@ -140,4 +144,73 @@ public class AssessmentGridServiceTests
         Assert.Equal(["Choisissez un engagement du référentiel de cette grille."], foreign.Errors);
         Assert.Equal(1, await database.RunAsync(sp => sp.GetRequiredService<SpPlusDbContext>().AssessmentGrids.CountAsync()));
     }
+
+    internal static Task<int> Framework2023IdAsync(TestDatabase database) =>
+        database.RunAsync(sp => sp.GetRequiredService<SpPlusDbContext>().EngagementFrameworks.Where(f => f.Year == 2023).Select(f => f.Id).SingleAsync());
+
+    [Fact]
+    public async Task Creating_the_grid_of_the_draft_2023_framework_gives_an_empty_version_1_once()
+    {
+        await using var database = await CreateAsync();
+        var frameworkId = await Framework2023IdAsync(database);
+
+        var before = await database.RunAsync(sp => Grids(sp).ListAsync());
+        var waiting = Assert.Single(before.WithoutGrid);
+        Assert.Equal((frameworkId, 2023, FrameworkStatus.Draft, 8), (waiting.FrameworkId, waiting.Year, waiting.Status, waiting.EngagementCount));
+        Assert.DoesNotContain(before.Frameworks, f => f.FrameworkId == frameworkId);
+
+        var created = await database.RunAsync(sp => Grids(sp).CreateAsync(frameworkId, "Romain Lefèvre"));
+
+        Assert.True(created.Succeeded, string.Join(" ", created.Errors));
+        var grid = await database.RunAsync(sp => sp.GetRequiredService<SpPlusDbContext>().AssessmentGrids.AsNoTracking().SingleAsync(g => g.Id == created.Value));
+        Assert.Equal(
+            (frameworkId, 1, "Grille d'auto-évaluation — Référentiel Services Publics + 2023", "Romain Lefèvre"),
+            (grid.FrameworkId, grid.Version, grid.Name, grid.CreatedByName));
+        Assert.Empty(await CriteriaAsync(database, created.Value));
+
+        // The grid page lists the 8 engagements, each still without criterion.
+        var sheet = await database.RunAsync(sp => Grids(sp).GetAsync(created.Value));
+        Assert.Equal(Enumerable.Range(1, 8), sheet!.Engagements.Select(e => e.Number));
+        Assert.All(sheet.Engagements, e => Assert.Empty(e.Criteria));
+        Assert.True(sheet.IsCurrent);
+        Assert.Equal(Enumerable.Range(1, 8), await database.RunAsync(sp => Grids(sp).EngagementsWithoutCriterionAsync(created.Value)));
+
+        var after = await database.RunAsync(sp => Grids(sp).ListAsync());
+        Assert.Empty(after.WithoutGrid);
+        var listed = Assert.Single(after.Frameworks, f => f.FrameworkId == frameworkId);
+        Assert.Equal((created.Value, 1, 0, true), (listed.Versions.Single().Id, listed.Versions.Single().Version, listed.Versions.Single().CriteriaCount, listed.Versions.Single().IsCurrent));
+
+        // A second creation for the same framework is refused and creates nothing.
+        var again = await database.RunAsync(sp => Grids(sp).CreateAsync(frameworkId, "Camille Durand"));
+        Assert.Equal([AssessmentGridService.AlreadyCreatedMessage], again.Errors);
+        Assert.Equal(1, await database.RunAsync(sp => sp.GetRequiredService<SpPlusDbContext>().AssessmentGrids.CountAsync(g => g.FrameworkId == frameworkId)));
+
+        // The 2021 framework already has its grid: refused as well.
+        var framework2021 = await database.RunAsync(sp => sp.GetRequiredService<SpPlusDbContext>().EngagementFrameworks.Where(f => f.Year == 2021).Select(f => f.Id).SingleAsync());
+        Assert.Equal([AssessmentGridService.AlreadyCreatedMessage], (await database.RunAsync(sp => Grids(sp).CreateAsync(framework2021, null))).Errors);
+    }
+
+    [Fact]
+    public async Task An_archived_or_unknown_framework_gets_no_grid()
+    {
+        await using var database = await CreateAsync();
+        var frameworkId = await Framework2023IdAsync(database);
+        await database.RunAsync(sp => sp.GetRequiredService<SpPlusDbContext>().EngagementFrameworks
+            .Where(f => f.Id == frameworkId).ExecuteUpdateAsync(f => f.SetProperty(x => x.Status, FrameworkStatus.Archived)));
+
+        var archived = await database.RunAsync(sp => Grids(sp).CreateAsync(frameworkId, "Romain Lefèvre"));
+        var unknown = await database.RunAsync(sp => Grids(sp).CreateAsync(999_999, "Romain Lefèvre"));
+
+        Assert.Equal([AssessmentGridService.ArchivedFrameworkMessage], archived.Errors);
+        Assert.Equal([AssessmentGridService.FrameworkNotFoundMessage], unknown.Errors);
+        Assert.Equal(1, await database.RunAsync(sp => sp.GetRequiredService<SpPlusDbContext>().AssessmentGrids.CountAsync()));
+        Assert.Empty((await database.RunAsync(sp => Grids(sp).ListAsync())).WithoutGrid);
+    }
+
+    [Theory]
+    [InlineData(new[] { 8 }, "l'engagement 8")]
+    [InlineData(new[] { 3, 8 }, "les engagements 3 et 8")]
+    [InlineData(new[] { 1, 4, 6 }, "les engagements 1, 4 et 6")]
+    public void Engagement_numbers_are_listed_in_french(int[] numbers, string expected) =>
+        Assert.Equal(expected, AssessmentGridService.EngagementList(numbers));
 }

@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using SpPlus.Core.Common;
 using SpPlus.Core.Data;
 using SpPlus.Core.Engagements;
 using SpPlus.Core.Governance;
@@ -48,6 +49,52 @@ public class SelfAssessmentServiceTests
         var result = await database.RunAsync(sp => Assessments(sp).OpenAsync(structureId, 2026));
 
         Assert.Equal(["Aucun référentiel n'est actif : l'auto-évaluation ne peut pas être ouverte."], result.Errors);
+    }
+
+    [Fact]
+    public async Task Opening_waits_for_the_new_active_framework_to_have_a_grid_with_a_criterion_per_engagement()
+    {
+        await using var database = await CreateAsync();
+        var frameworkId = await AssessmentGridServiceTests.Framework2023IdAsync(database);
+        var structureId = await database.RunAsync(async sp =>
+        {
+            // The 2023 framework replaces the 2021 one (activation archives the former).
+            var db = sp.GetRequiredService<SpPlusDbContext>();
+            await db.EngagementFrameworks.Where(f => f.Year == 2021).ExecuteUpdateAsync(f => f.SetProperty(x => x.Status, FrameworkStatus.Archived));
+            await db.EngagementFrameworks.Where(f => f.Id == frameworkId).ExecuteUpdateAsync(f => f.SetProperty(x => x.Status, FrameworkStatus.Active));
+            return await StructureIdAsync(db);
+        });
+        Task<OperationResult<int>> OpenAsync() => database.RunAsync(sp => Assessments(sp).OpenAsync(structureId, 2026));
+
+        // No grid yet: the message says who creates it and where.
+        Assert.Equal([SelfAssessmentService.NoGridMessage], (await OpenAsync()).Errors);
+        Assert.Contains("le référent ou l'administrateur la crée depuis Grilles d'auto-évaluation", SelfAssessmentService.NoGridMessage);
+
+        // An empty grid: every engagement is listed.
+        var gridId = (await database.RunAsync(sp => Grids(sp).CreateAsync(frameworkId, "Romain Lefèvre"))).Value;
+        Assert.Equal(
+            ["La grille d'auto-évaluation du référentiel actif n'a encore aucun critère pour les engagements 1, 2, 3, 4, 5, 6, 7 et 8 : le référent doit la compléter."],
+            (await OpenAsync()).Errors);
+
+        // One engagement left without criterion: still refused, naming it.
+        var engagements = await database.RunAsync(sp => sp.GetRequiredService<SpPlusDbContext>().Engagements
+            .Where(e => e.FrameworkId == frameworkId).OrderBy(e => e.Number).Select(e => e.Id).ToListAsync());
+        foreach (var engagementId in engagements.Take(7))
+        {
+            var added = await database.RunAsync(sp => Grids(sp).AddCriterionAsync(gridId, new CriterionInput(engagementId, "Un critère de l'engagement", null), "Romain Lefèvre"));
+            Assert.True(added.Succeeded, string.Join(" ", added.Errors));
+        }
+
+        Assert.Equal(
+            ["La grille d'auto-évaluation du référentiel actif n'a encore aucun critère pour l'engagement 8 : le référent doit la compléter."],
+            (await OpenAsync()).Errors);
+        Assert.Equal(0, await database.RunAsync(sp => sp.GetRequiredService<SpPlusDbContext>().SelfAssessments.CountAsync()));
+
+        // Every engagement has a criterion: the assessment opens on the new grid.
+        await database.RunAsync(sp => Grids(sp).AddCriterionAsync(gridId, new CriterionInput(engagements[7], "Un critère du huitième engagement", null), "Romain Lefèvre"));
+        var opened = await OpenAsync();
+        Assert.True(opened.Succeeded, string.Join(" ", opened.Errors));
+        Assert.Equal(gridId, await database.RunAsync(sp => sp.GetRequiredService<SpPlusDbContext>().SelfAssessments.Where(a => a.Id == opened.Value).Select(a => a.GridId).SingleAsync()));
     }
 
     [Fact]

@@ -1,12 +1,17 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using SpPlus.Core.Auditing;
 using SpPlus.Core.Data;
+using SpPlus.Core.Engagements;
 using SpPlus.Core.Feedback;
 using SpPlus.Core.Settings;
 
 namespace SpPlus.Core.Tests.Settings;
 
-/// <summary>The settings: defaults, the 1–120 days range, and the due dates recomputed when the answer delay changes.</summary>
+/// <summary>
+/// The settings: defaults, the 1–120 days range, the due dates recomputed when the answer delay changes, and the opinion
+/// form's address (https:// only, empty for the national platform's).
+/// </summary>
 public class SettingsServiceTests
 {
     private static Task<T> WithServiceAsync<T>(TestDatabase database, Func<SettingsService, SpPlusDbContext, Task<T>> action) =>
@@ -107,5 +112,95 @@ public class SettingsServiceTests
         Assert.Equal(new SettingsSaved(false, 0), result.Value);
         Assert.Equal(new SettingsValues(25, 15), await WithServiceAsync(database, (s, _) => s.GetAsync()));
         Assert.Equal(new DateOnly(2026, 2, 10), await DueOnAsync(database, published));
+    }
+
+    private const string DepartmentForm = "https://www.aube.gouv.fr/Demarches/Je-donne-mon-avis";
+
+    private static Task<string?> StoredOpinionFormUrlAsync(TestDatabase database) =>
+        WithServiceAsync(database, (_, db) => db.Settings.Where(s => s.Key == SettingKeys.OpinionFormUrl).Select(s => s.Value).SingleOrDefaultAsync());
+
+    private static Task<string> OpinionFormUrlAsync(TestDatabase database) =>
+        WithServiceAsync(database, (_, db) => db.OpinionFormUrlAsync());
+
+    [Fact]
+    public async Task A_valid_opinion_form_address_is_saved_trimmed_read_everywhere_and_audited()
+    {
+        await using var database = await TestDatabase.CreateAsync();
+        Assert.Equal(OpinionPlatform.Url, await OpinionFormUrlAsync(database));
+
+        var result = await WithServiceAsync(database, (s, _) => s.SaveAsync(new SettingsValues(20, 15, $"  {DepartmentForm} ")));
+
+        Assert.True(result.Succeeded, string.Join(" ", result.Errors));
+        Assert.Equal(DepartmentForm, await StoredOpinionFormUrlAsync(database));
+        Assert.Equal(new SettingsValues(20, 15, DepartmentForm), await WithServiceAsync(database, (s, _) => s.GetAsync()));
+        Assert.Equal(DepartmentForm, await OpinionFormUrlAsync(database));
+        var audit = await WithServiceAsync(database, (_, db) => db.AuditEntries
+            .Where(a => a.EntityType == nameof(Setting) && a.EntityId == SettingKeys.OpinionFormUrl).ToListAsync());
+        Assert.Equal(AuditAction.Added, Assert.Single(audit).Action);
+        Assert.Contains(DepartmentForm, audit[0].Changes);
+    }
+
+    [Theory]
+    [InlineData("http://www.aube.gouv.fr/avis", SettingsService.OpinionFormUrlInsecureMessage)]
+    [InlineData("www.aube.gouv.fr/avis", SettingsService.OpinionFormUrlFormatMessage)]
+    [InlineData("https://www.aube.gouv.fr/je donne mon avis", SettingsService.OpinionFormUrlFormatMessage)]
+    public async Task An_invalid_opinion_form_address_is_refused_in_french_and_nothing_changes(string url, string message)
+    {
+        await using var database = await TestDatabase.CreateAsync();
+        await WithServiceAsync(database, (s, _) => s.SaveAsync(new SettingsValues(20, 15, DepartmentForm)));
+
+        var result = await WithServiceAsync(database, (s, _) => s.SaveAsync(new SettingsValues(30, 40, url)));
+
+        Assert.Equal([message], result.Errors);
+        Assert.Equal(new SettingsValues(20, 15, DepartmentForm), await WithServiceAsync(database, (s, _) => s.GetAsync()));
+    }
+
+    [Fact]
+    public async Task An_opinion_form_address_over_500_characters_is_refused()
+    {
+        await using var database = await TestDatabase.CreateAsync();
+        var url = "https://www.aube.gouv.fr/avis?ref=" + new string('x', 467);
+        Assert.Equal(501, url.Length);
+
+        var result = await WithServiceAsync(database, (s, _) => s.SaveAsync(new SettingsValues(20, 15, url)));
+
+        Assert.Equal([SettingsService.OpinionFormUrlTooLongMessage], result.Errors);
+        Assert.Null(await StoredOpinionFormUrlAsync(database));
+        Assert.True((await WithServiceAsync(database, (s, _) => s.SaveAsync(new SettingsValues(20, 15, url[..500])))).Succeeded);
+    }
+
+    [Fact]
+    public async Task An_empty_opinion_form_address_removes_the_stored_one_and_the_national_platform_applies_again()
+    {
+        await using var database = await TestDatabase.CreateAsync();
+        await WithServiceAsync(database, (s, _) => s.SaveAsync(new SettingsValues(20, 15, DepartmentForm)));
+        Assert.Equal(DepartmentForm, await OpinionFormUrlAsync(database));
+
+        var result = await WithServiceAsync(database, (s, _) => s.SaveAsync(new SettingsValues(20, 15, "  ")));
+
+        Assert.True(result.Succeeded, string.Join(" ", result.Errors));
+        Assert.Null(await StoredOpinionFormUrlAsync(database));
+        Assert.Equal(new SettingsValues(20, 15), await WithServiceAsync(database, (s, _) => s.GetAsync()));
+        Assert.Equal(OpinionPlatform.Url, await OpinionFormUrlAsync(database));
+        Assert.Equal(AuditAction.Deleted, await WithServiceAsync(database, (_, db) => db.AuditEntries
+            .Where(a => a.EntityType == nameof(Setting) && a.EntityId == SettingKeys.OpinionFormUrl)
+            .OrderByDescending(a => a.Id).Select(a => a.Action).FirstAsync()));
+    }
+
+    [Theory]
+    [InlineData("http://www.aube.gouv.fr/avis")]
+    [InlineData("pas une adresse")]
+    [InlineData("")]
+    public async Task A_stored_address_the_rule_refuses_gives_the_national_platform_and_an_empty_field(string stored)
+    {
+        await using var database = await TestDatabase.CreateAsync();
+        await WithServiceAsync(database, (_, db) =>
+        {
+            db.Settings.Add(new Setting { Key = SettingKeys.OpinionFormUrl, Value = stored });
+            return db.SaveChangesAsync();
+        });
+
+        Assert.Equal(OpinionPlatform.Url, await OpinionFormUrlAsync(database));
+        Assert.Null((await WithServiceAsync(database, (s, _) => s.GetAsync())).OpinionFormUrl);
     }
 }

@@ -6,8 +6,12 @@ using Microsoft.EntityFrameworkCore;
 using SpPlus.Core.ActionPlans;
 using SpPlus.Core.Data.Seeding;
 using SpPlus.Core.Feedback;
+using SpPlus.Core.Engagements;
 using SpPlus.Core.Governance;
+using SpPlus.Core.Indicators;
 using SpPlus.Core.Reviews;
+using SpPlus.Core.SelfAssessments;
+using SpPlus.Core.Structures;
 using SpPlus.Web.Tests.Infrastructure;
 
 namespace SpPlus.Web.Tests.ActionPlans;
@@ -316,5 +320,204 @@ public sealed class ActionPlansTests(SpPlusFactory factory) : IClassFixture<SpPl
         Assert.Contains("a été retirée du plan", removed.Text);
         Assert.Null(await factory.WithDbAsync(db => db.DocumentReports.Where(r => r.Id == reportId).Select(r => r.ImprovementActionId).SingleAsync()));
         Assert.Contains("Aucune pour le moment", (await client.GetPageAsync($"/Feedback/Documents/Details/{reportId}")).Text);
+    }
+
+    [Fact]
+    public async Task After_a_concurrency_conflict_the_action_form_keeps_what_was_typed_and_its_refreshed_token_saves_it()
+    {
+        var planId = await PlanAsync(Own, 2043, ReviewState.Draft, Action("Horaires affichés"));
+        var actionId = await ActionIdAsync(planId, "Horaires affichés");
+        var path = $"/ActionPlans/Actions/Edit/{actionId}";
+        var correspondent = await factory.SignInAsync(DemoDataSeeder.CorrespondentEmail(Own));
+        var referent = await factory.SignInAsync(Email("referent"));
+        var seenByCorrespondent = await correspondent.GetPageAsync(path);
+        var seenByReferent = await referent.GetPageAsync(path);
+
+        var first = await referent.SubmitFormAsync(seenByReferent, seenByReferent.FormPostingTo(path),
+            new Dictionary<string, string> { ["Title"] = "Horaires affichés à l'entrée" });
+        Assert.Equal(HttpStatusCode.Redirect, first.StatusCode);
+        var stale = await HtmlPage.ReadAsync(await correspondent.SubmitFormAsync(seenByCorrespondent, seenByCorrespondent.FormPostingTo(path),
+            new Dictionary<string, string> { ["Title"] = "Horaires affichés en ligne", ["OwnerName"] = "Camille Durand" }));
+
+        Assert.Equal(HttpStatusCode.OK, stale.StatusCode);
+        Assert.Contains(ReviewService.ConflictMessage, stale.ErrorMessages());
+        var form = stale.FormPostingTo(path);
+        Assert.Equal("Horaires affichés en ligne", form.QuerySelector<IHtmlInputElement>("input[name=Title]")!.Value);
+        Assert.Equal("Camille Durand", form.QuerySelector<IHtmlInputElement>("input[name=OwnerName]")!.Value);
+        var current = await factory.WithDbAsync(db => db.ImprovementActions.Where(a => a.Id == actionId).Select(a => new { a.Title, a.ConcurrencyToken }).SingleAsync());
+        Assert.Equal("Horaires affichés à l'entrée", current.Title);
+        Assert.Equal(current.ConcurrencyToken.ToString(), form.QuerySelector<IHtmlInputElement>("input[name=Token]")!.Value);
+
+        var saved = await correspondent.SubmitFormAsync(stale, form);
+        Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
+        var after = await factory.WithDbAsync(db => db.ImprovementActions.Where(a => a.Id == actionId).Select(a => new { a.Title, a.OwnerName }).SingleAsync());
+        Assert.Equal(("Horaires affichés en ligne", (string?)"Camille Durand"), (after.Title, after.OwnerName));
+    }
+
+    [Fact]
+    public async Task After_a_concurrency_conflict_the_progress_form_keeps_what_was_typed_and_its_refreshed_token_saves_it()
+    {
+        var planId = await PlanAsync(Own, 2044, ReviewState.Validated, Action("Accueil téléphonique élargi"));
+        var actionId = await ActionIdAsync(planId, "Accueil téléphonique élargi");
+        var path = $"/ActionPlans/Actions/Progress/{actionId}";
+        var correspondent = await factory.SignInAsync(DemoDataSeeder.CorrespondentEmail(Own));
+        var referent = await factory.SignInAsync(Email("referent"));
+        var seenByCorrespondent = await correspondent.GetPageAsync(path);
+        var seenByReferent = await referent.GetPageAsync(path);
+
+        var first = await referent.SubmitFormAsync(seenByReferent, seenByReferent.FormPostingTo(path),
+            new Dictionary<string, string> { ["Status"] = "InProgress", ["Progress"] = "30" });
+        Assert.Equal(HttpStatusCode.Redirect, first.StatusCode);
+        var stale = await HtmlPage.ReadAsync(await correspondent.SubmitFormAsync(seenByCorrespondent, seenByCorrespondent.FormPostingTo(path),
+            new Dictionary<string, string> { ["Status"] = "InProgress", ["Progress"] = "60", ["Comment"] = "Standard renforcé le lundi" }));
+
+        Assert.Equal(HttpStatusCode.OK, stale.StatusCode);
+        Assert.Contains(ReviewService.ConflictMessage, stale.ErrorMessages());
+        var form = stale.FormPostingTo(path);
+        Assert.Equal("60", form.QuerySelector<IHtmlInputElement>("input[name=Progress]")!.Value);
+        Assert.Equal("Standard renforcé le lundi", form.QuerySelector<IHtmlTextAreaElement>("textarea[name=Comment]")!.Value);
+        // The page says where the action stands now (the other save), next to what was typed.
+        Assert.Contains("Actuellement : En cours, 30", stale.Text);
+        var token = await factory.WithDbAsync(db => db.ImprovementActions.Where(a => a.Id == actionId).Select(a => a.ConcurrencyToken).SingleAsync());
+        Assert.Equal(token.ToString(), form.QuerySelector<IHtmlInputElement>("input[name=Token]")!.Value);
+
+        var saved = await correspondent.SubmitFormAsync(stale, form);
+        Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
+        var after = await factory.WithDbAsync(db => db.ImprovementActions.Where(a => a.Id == actionId)
+            .Select(a => new { a.Progress, Comments = a.Updates.OrderBy(u => u.Id).Select(u => u.Comment).ToList() }).SingleAsync());
+        Assert.Equal(60, after.Progress);
+        Assert.Equal([null, "Standard renforcé le lundi"], after.Comments);
+    }
+
+    [Fact]
+    public async Task The_consolidated_view_filters_by_structure_engagement_and_status_over_http()
+    {
+        var engagements = await factory.WithDbAsync(db => db.Engagements.Where(e => e.Framework!.Status == FrameworkStatus.Active && e.Number <= 2)
+            .ToDictionaryAsync(e => e.Number, e => e.Id));
+        ImprovementAction Tied(string title, int engagement, ActionStatus status, int dueInDays)
+        {
+            var action = Action(title, dueInDays, status);
+            action.EngagementId = engagements[engagement];
+            return action;
+        }
+
+        await PlanAsync(Own, 2045, ReviewState.Validated,
+            Tied("Préfecture E1 prévue", 1, ActionStatus.Planned, 10),
+            Tied("Préfecture E2 en cours", 2, ActionStatus.InProgress, 20));
+        await PlanAsync(Other, 2045, ReviewState.Validated, Tied("DDT E2 réalisée", 2, ActionStatus.Done, 30));
+        var other = await factory.StructureIdAsync(Other);
+        var client = await factory.SignInAsync(Email("referent"));
+
+        async Task<List<string>> TitlesAsync(string query)
+        {
+            var page = await client.GetPageAsync($"/ActionPlans/Actions?year=2045&{query}");
+            Assert.Equal(HttpStatusCode.OK, page.StatusCode);
+            return [.. page.Document.QuerySelectorAll("tbody tr td:first-child a").Select(a => a.TextContent.Trim())];
+        }
+
+        Assert.Equal(3, (await TitlesAsync("")).Count);
+        Assert.Equal(["DDT E2 réalisée"], await TitlesAsync($"structureId={Id(other)}"));
+        Assert.Equal(["Préfecture E2 en cours", "DDT E2 réalisée"], await TitlesAsync("engagement=2"));
+        Assert.Equal(["Préfecture E1 prévue"], await TitlesAsync("engagement=1"));
+        Assert.Equal(["Préfecture E2 en cours"], await TitlesAsync("status=InProgress"));
+        Assert.Equal(["DDT E2 réalisée"], await TitlesAsync($"structureId={Id(other)}&engagement=2&status=Done"));
+        Assert.Empty(await TitlesAsync($"structureId={Id(other)}&status=Planned"));
+
+        // The filters form shows the chosen values.
+        var filtered = await client.GetPageAsync($"/ActionPlans/Actions?year=2045&structureId={Id(other)}&engagement=2&status=Done");
+        Assert.Equal(Id(other), filtered.Document.QuerySelector<IHtmlSelectElement>("select[name=StructureId]")!.Value);
+        Assert.Equal("2", filtered.Document.QuerySelector<IHtmlSelectElement>("select[name=Engagement]")!.Value);
+        Assert.Equal("Done", filtered.Document.QuerySelector<IHtmlSelectElement>("select[name=Status]")!.Value);
+    }
+
+    [Fact]
+    public async Task An_action_from_an_indicator_links_to_that_indicator_s_chart_on_the_trends_page()
+    {
+        var indicators = await factory.WithDbAsync(async db =>
+        {
+            var forDdt = await db.Indicators.Where(i => i.IsActive && i.StructureTypes.Any(t => t.StructureType == StructureType.Ddt))
+                .OrderBy(i => i.Id).Select(i => new { i.Id, i.Code, i.Label }).FirstAsync();
+            var notForDdt = await db.Indicators.Where(i => i.IsActive && !i.StructureTypes.Any(t => t.StructureType == StructureType.Ddt))
+                .OrderBy(i => i.Id).Select(i => new { i.Id, i.Code, i.Label }).FirstAsync();
+            var retired = new Indicator { Code = "ANCIEN-INDICATEUR", Label = "Indicateur abandonné", Kind = IndicatorKind.Ratio, Unit = IndicatorUnit.Percent, IsActive = false };
+            db.Indicators.Add(retired);
+            await db.SaveChangesAsync();
+            return new[] { forDdt, notForDdt, new { retired.Id, retired.Code, retired.Label } };
+        });
+        ImprovementAction FromIndicator(string title, int indicatorId)
+        {
+            var action = Action(title);
+            action.Origin = ActionOrigin.Indicator;
+            action.SourceIndicatorId = indicatorId;
+            return action;
+        }
+
+        var planId = await PlanAsync(Other, 2046, ReviewState.Draft,
+            FromIndicator("Réduire l'écart 1", indicators[0].Id), FromIndicator("Réduire l'écart 2", indicators[1].Id), FromIndicator("Réduire l'écart 3", indicators[2].Id));
+        var ddt = await factory.StructureIdAsync(Other);
+        var client = await factory.SignInAsync(Email("referent"));
+
+        async Task<string> LinkAsync(string title)
+        {
+            var page = await client.GetPageAsync($"/ActionPlans/Actions/Details/{await ActionIdAsync(planId, title)}");
+            return page.Document.QuerySelector("#source-action")!.GetAttribute("href")!;
+        }
+
+        var own = await LinkAsync("Réduire l'écart 1");
+        var department = await LinkAsync("Réduire l'écart 2");
+        Assert.Equal($"/Indicators/Trends?structureId={Id(ddt)}#indicateur-{indicators[0].Code.ToLowerInvariant()}", own);
+        Assert.Equal($"/Indicators/Trends?structureId=0#indicateur-{indicators[1].Code.ToLowerInvariant()}", department);
+        Assert.Equal("/Indicators/Catalogue", await LinkAsync("Réduire l'écart 3"));
+
+        // Each link lands on the indicator's own chart.
+        foreach (var (link, label) in new[] { (own, indicators[0].Label), (department, indicators[1].Label) })
+        {
+            var trends = await client.GetPageAsync(link);
+            Assert.Equal(HttpStatusCode.OK, trends.StatusCode);
+            var heading = trends.Document.GetElementById(link[(link.IndexOf('#', StringComparison.Ordinal) + 1)..]);
+            Assert.NotNull(heading);
+            Assert.Equal(label, HtmlPage.Normalize(heading.TextContent));
+        }
+    }
+
+    [Fact]
+    public async Task Creating_an_action_from_a_criterion_rated_3_is_refused_and_from_one_rated_2_is_accepted()
+    {
+        var structureId = await factory.StructureIdAsync(Other);
+        var planId = await PlanAsync(Other, 2047, ReviewState.Draft);
+        var (assessmentId, strong, weak) = await factory.WithDbAsync(async db =>
+        {
+            var gridId = await db.AssessmentGrids.Where(g => g.Framework!.Status == FrameworkStatus.Active).OrderByDescending(g => g.Version).Select(g => g.Id).FirstAsync();
+            var criteria = await db.AssessmentCriteria.Where(c => c.GridId == gridId).OrderBy(c => c.Id).Select(c => c.Id).Take(2).ToListAsync();
+            var assessment = new SelfAssessment
+            {
+                StructureId = structureId, Year = 2047, GridId = gridId, State = ReviewState.Submitted, CreatedAtUtc = DateTime.UtcNow,
+                Ratings =
+                [
+                    new CriterionRating { CriterionId = criteria[0], Level = MaturityLevel.Achieved },
+                    new CriterionRating { CriterionId = criteria[1], Level = MaturityLevel.InProgress },
+                ],
+            };
+            db.SelfAssessments.Add(assessment);
+            await db.SaveChangesAsync();
+            return (assessment.Id, criteria[0], criteria[1]);
+        });
+        var client = await factory.SignInAsync(DemoDataSeeder.CorrespondentEmail(Other));
+        string CreatePath(int criterionId) =>
+            $"/ActionPlans/Actions/Create?structureId={Id(structureId)}&year=2047&origin=Criterion&assessmentId={Id(assessmentId)}&criterionId={Id(criterionId)}";
+
+        var strongForm = await client.GetPageAsync(CreatePath(strong));
+        var refused = await HtmlPage.ReadAsync(await client.SubmitFormAsync(strongForm, strongForm.FormPostingTo("/ActionPlans/Actions/Create"),
+            new Dictionary<string, string> { ["OwnerName"] = "Camille Durand" }));
+        Assert.Equal(HttpStatusCode.OK, refused.StatusCode);
+        Assert.Contains(ActionPlanService.WeakCriterionMessage, refused.ErrorMessages());
+        Assert.Equal("Camille Durand", refused.Document.QuerySelector<IHtmlInputElement>("input[name=OwnerName]")!.Value);
+        Assert.Equal(0, await factory.WithDbAsync(db => db.ImprovementActions.CountAsync(a => a.PlanId == planId)));
+
+        var weakForm = await client.GetPageAsync(CreatePath(weak));
+        var accepted = await client.SubmitFormAsync(weakForm, weakForm.FormPostingTo("/ActionPlans/Actions/Create"));
+        Assert.Equal(HttpStatusCode.Redirect, accepted.StatusCode);
+        var created = await factory.WithDbAsync(db => db.ImprovementActions.Where(a => a.PlanId == planId).Select(a => new { a.Origin, a.SourceCriterionId, a.SourceAssessmentId }).SingleAsync());
+        Assert.Equal((ActionOrigin.Criterion, (int?)weak, (int?)assessmentId), (created.Origin, created.SourceCriterionId, created.SourceAssessmentId));
     }
 }

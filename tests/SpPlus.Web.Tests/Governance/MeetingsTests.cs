@@ -151,6 +151,51 @@ public sealed class MeetingsTests(SpPlusFactory factory) : IClassFixture<SpPlusF
     }
 
     [Fact]
+    public async Task The_kind_of_a_meeting_holding_a_validation_cannot_be_changed_and_the_form_keeps_what_was_typed()
+    {
+        var meetingId = await AddMeetingAsync(MeetingKind.Copil, new DateTime(2040, 3, 8, 14, 0, 0), "Salle Marianne", "Valider le plan de la DDT");
+        await factory.WithDbAsync(async db =>
+        {
+            var structureId = await db.Structures.Where(s => s.Slug == "ddt-aube").Select(s => s.Id).SingleAsync();
+            var plan = new ActionPlan { StructureId = structureId, Year = 2040, State = ReviewState.Validated, CreatedAtUtc = DateTime.UtcNow, ValidatedAtUtc = DateTime.UtcNow };
+            db.ActionPlans.Add(plan);
+            await db.SaveChangesAsync();
+            db.ReviewEvents.Add(new ReviewEvent
+            {
+                DocumentKind = ReviewDocumentKind.ActionPlan, DocumentId = plan.Id, StructureId = structureId, Action = ReviewAction.Validate,
+                FromState = ReviewState.Approved, ToState = ReviewState.Validated, ActorUserId = "copil", ActorName = "Claire Martin",
+                AtUtc = DateTime.UtcNow, MeetingId = meetingId,
+            });
+            await db.SaveChangesAsync();
+        });
+        var client = await factory.SignInAsync(Email("referent"));
+        var edit = await client.GetPageAsync($"{Index}/Edit/{meetingId}");
+
+        var refused = await client.SubmitFormAsync(edit, edit.FormPostingTo($"{Index}/Edit/{meetingId}"), new Dictionary<string, string>
+        {
+            ["Kind"] = "Clac",
+            ["Place"] = "Salle Voltaire",
+            ["Minutes"] = "Compte rendu à ne pas perdre",
+        });
+
+        Assert.Equal(HttpStatusCode.OK, refused.StatusCode);
+        var page = await HtmlPage.ReadAsync(refused);
+        Assert.Contains(MeetingService.KindLockedByReviewsMessage, page.ErrorMessages());
+        var form = page.FormPostingTo($"{Index}/Edit/{meetingId}");
+        Assert.Equal("Clac", form.QuerySelector("input[name=Kind]:checked")?.GetAttribute("value"));
+        Assert.Equal("Salle Voltaire", form.QuerySelector("input[name=Place]")?.GetAttribute("value"));
+        Assert.Equal("Compte rendu à ne pas perdre", form.QuerySelector("textarea[name=Minutes]")?.TextContent.Trim());
+        var unchanged = await factory.WithDbAsync(db => db.Meetings.Where(m => m.Id == meetingId).Select(m => new { m.Kind, m.Place, m.Minutes }).SingleAsync());
+        Assert.Equal((MeetingKind.Copil, "Salle Marianne", (string?)null), (unchanged.Kind, unchanged.Place, unchanged.Minutes));
+
+        // Back to COPIL, everything else typed is saved.
+        var saved = await client.SubmitFormAsync(page, form, new Dictionary<string, string> { ["Kind"] = "Copil" });
+        Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
+        var after = await factory.WithDbAsync(db => db.Meetings.Where(m => m.Id == meetingId).Select(m => new { m.Kind, m.Place, m.Minutes }).SingleAsync());
+        Assert.Equal((MeetingKind.Copil, "Salle Voltaire", (string?)"Compte rendu à ne pas perdre"), (after.Kind, after.Place, after.Minutes));
+    }
+
+    [Fact]
     public async Task A_correspondent_reads_meetings_but_cannot_record_one()
     {
         var id = await AddMeetingAsync(MeetingKind.Copil, new DateTime(2036, 5, 6, 14, 0, 0), "Salle des fêtes");

@@ -163,6 +163,48 @@ public sealed class AssessmentsTests(SpPlusFactory factory) : IClassFixture<SpPl
     }
 
     [Fact]
+    public async Task After_a_concurrency_conflict_the_form_keeps_the_typed_ratings_and_its_refreshed_token_saves_them()
+    {
+        var ddt = await factory.StructureIdAsync(Ddt);
+        var id = await AddAssessmentAsync(ddt, 2042, ReviewState.Draft);
+        var correspondent = await factory.SignInAsync(DemoDataSeeder.CorrespondentEmail(Ddt));
+        var referent = await factory.SignInAsync(Email("referent"));
+        var seenByCorrespondent = await correspondent.GetPageAsync($"/SelfAssessments/Assessments/Edit/{id}");
+        var seenByReferent = await referent.GetPageAsync($"/SelfAssessments/Assessments/Edit/{id}");
+        var criteria = Enumerable.Range(0, 2)
+            .Select(i => int.Parse(seenByCorrespondent.Document.QuerySelector<IHtmlInputElement>($"input[name='Rows[{i}].CriterionId']")!.Value, CultureInfo.InvariantCulture))
+            .ToList();
+
+        // The referent saves first: the correspondent's page is now stale.
+        var first = await referent.SubmitFormAsync(seenByReferent, seenByReferent.FormWithField("Rows[0].CriterionId"),
+            new Dictionary<string, string> { ["Rows[0].Level"] = "Achieved" });
+        Assert.Equal(HttpStatusCode.Redirect, first.StatusCode);
+        var typed = new Dictionary<string, string>
+        {
+            ["Rows[0].Level"] = "NotEngaged",
+            ["Rows[0].Comment"] = "Accueil du samedi à organiser",
+            ["Rows[1].Level"] = "InProgress",
+        };
+        var stale = await HtmlPage.ReadAsync(await correspondent.SubmitFormAsync(seenByCorrespondent, seenByCorrespondent.FormWithField("Rows[0].CriterionId"), typed));
+
+        Assert.Equal(HttpStatusCode.OK, stale.StatusCode);
+        Assert.Contains(ReviewService.ConflictMessage, stale.ErrorMessages());
+        Assert.True(stale.Document.QuerySelector<IHtmlInputElement>("input[type=radio][name='Rows[0].Level'][value=NotEngaged]")!.IsChecked);
+        Assert.Equal("Accueil du samedi à organiser", stale.Document.QuerySelector<IHtmlTextAreaElement>("textarea[name='Rows[0].Comment']")!.Value);
+        Assert.True(stale.Document.QuerySelector<IHtmlInputElement>("input[type=radio][name='Rows[1].Level'][value=InProgress]")!.IsChecked);
+        var current = await factory.WithDbAsync(db => db.SelfAssessments.Where(a => a.Id == id).Select(a => a.ConcurrencyToken).SingleAsync());
+        var form = stale.FormWithField("Rows[0].CriterionId");
+        Assert.Equal(current.ToString(), form.QuerySelector<IHtmlInputElement>("input[name=Token]")!.Value);
+        Assert.Equal(MaturityLevel.Achieved, await LevelAsync(id, criteria[0]));
+
+        // Submitted again as it came back (the typed values, the refreshed token): saved.
+        var saved = await correspondent.FollowRedirectsAsync(await correspondent.SubmitFormAsync(stale, form));
+        Assert.Contains("L'auto-évaluation a été enregistrée.", saved.Text);
+        Assert.Equal(MaturityLevel.NotEngaged, await LevelAsync(id, criteria[0]));
+        Assert.Equal(MaturityLevel.InProgress, await LevelAsync(id, criteria[1]));
+    }
+
+    [Fact]
     public async Task Another_structures_draft_is_neither_listed_nor_readable_nor_openable()
     {
         var prefecture = await factory.StructureIdAsync(Prefecture);
@@ -240,6 +282,9 @@ public sealed class AssessmentsTests(SpPlusFactory factory) : IClassFixture<SpPl
 
     internal static Task<int> CurrentGridIdAsync(SpPlusDbContext db) =>
         db.AssessmentGrids.Where(g => g.Framework!.Status == FrameworkStatus.Active).OrderByDescending(g => g.Version).Select(g => g.Id).FirstAsync();
+
+    private Task<MaturityLevel?> LevelAsync(int id, int criterionId) =>
+        factory.WithDbAsync(db => db.CriterionRatings.Where(r => r.AssessmentId == id && r.CriterionId == criterionId).Select(r => r.Level).SingleOrDefaultAsync());
 
     private Task<ReviewState> StateAsync(int id) =>
         factory.WithDbAsync(db => db.SelfAssessments.Where(a => a.Id == id).Select(a => a.State).SingleAsync());

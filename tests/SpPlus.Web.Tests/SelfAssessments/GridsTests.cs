@@ -10,7 +10,10 @@ using SpPlus.Web.Tests.Infrastructure;
 
 namespace SpPlus.Web.Tests.SelfAssessments;
 
-/// <summary>The grids pages: who manages them, and copy on edit of a version used by a submitted assessment.</summary>
+/// <summary>
+/// The grids pages: who manages them, copy on edit of a version used by a submitted assessment, and the creation of the
+/// grid of a framework that has none.
+/// </summary>
 public sealed class GridsTests(SpPlusFactory factory) : IClassFixture<SpPlusFactory>
 {
     private static string Email(string account) => $"{account}@{DemoDataSeeder.EmailDomain}";
@@ -83,5 +86,54 @@ public sealed class GridsTests(SpPlusFactory factory) : IClassFixture<SpPlusFact
         Assert.NotEmpty(page.Document.QuerySelectorAll("form[action*='MoveCriterion']"));
         Assert.Contains(string.Create(CultureInfo.InvariantCulture, $"/SelfAssessments/Grids/AddCriterion/{gridId}?engagementId="),
             page.Html.Replace("&amp;", "&", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task The_referent_creates_the_grid_of_the_2023_framework_from_the_list_and_a_correspondent_cannot()
+    {
+        var frameworkId = await factory.WithDbAsync(db => db.EngagementFrameworks.Where(f => f.Year == 2023).Select(f => f.Id).SingleAsync());
+        Task<int> GridCountAsync() => factory.WithDbAsync(db => db.AssessmentGrids.CountAsync(g => g.FrameworkId == frameworkId));
+        Assert.Equal(0, await GridCountAsync());
+
+        // A correspondent, even with a valid antiforgery token, is refused and nothing is created.
+        var correspondent = await factory.SignInAsync(DemoDataSeeder.CorrespondentEmail(ReferenceData.PrefectureSlug));
+        var token = HtmlPage.AntiforgeryToken((await correspondent.GetPageAsync("/")).FormPostingTo(AccountPaths.Logout))!;
+        var forged = await correspondent.PostAsync("/SelfAssessments/Grids/Create", new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["__RequestVerificationToken"] = token,
+            ["frameworkId"] = frameworkId.ToString(CultureInfo.InvariantCulture),
+        }));
+        Assert.Equal(HttpStatusCode.Forbidden, forged.StatusCode);
+        Assert.Equal(0, await GridCountAsync());
+
+        // The referent sees the draft framework without grid and creates it.
+        var client = await factory.SignInAsync(Email("referent"));
+        var list = await client.GetPageAsync("/SelfAssessments/Grids");
+        Assert.Contains("Référentiels sans grille", list.Text);
+        var form = list.FormPostingTo("/SelfAssessments/Grids/Create");
+        Assert.Equal(frameworkId.ToString(CultureInfo.InvariantCulture), form.Elements.OfType<IHtmlInputElement>().Single(e => e.Name == "frameworkId").Value);
+        Assert.Contains("Créer la grille du référentiel 2023", HtmlPage.Normalize(form.TextContent));
+
+        var created = await client.FollowRedirectsAsync(await client.SubmitFormAsync(list, form));
+
+        var gridId = await factory.WithDbAsync(db => db.AssessmentGrids.Where(g => g.FrameworkId == frameworkId).Select(g => g.Id).SingleAsync());
+        Assert.EndsWith($"/SelfAssessments/Grids/Details/{gridId}", created.Url.AbsolutePath);
+        Assert.Equal("Grille d'auto-évaluation — Référentiel Services Publics + 2023 — version 1", created.H1);
+        Assert.Contains("La grille a été créée", created.Text);
+        Assert.Contains("Grille incomplète", created.Text);
+        Assert.Contains("Aucun critère pour les engagements 1, 2, 3, 4, 5, 6, 7 et 8", created.Text);
+        Assert.Equal(8, created.Document.QuerySelectorAll<IHtmlAnchorElement>($"a[href^='/SelfAssessments/Grids/AddCriterion/{gridId}?']").Count());
+        Assert.Equal("Romain Référent", await factory.WithDbAsync(db => db.AssessmentGrids.Where(g => g.Id == gridId).Select(g => g.CreatedByName).SingleAsync()));
+
+        // The list now shows the new grid, and no framework is waiting any more.
+        var after = await client.GetPageAsync("/SelfAssessments/Grids");
+        Assert.DoesNotContain("Référentiels sans grille", after.Text);
+        Assert.NotNull(after.Document.QuerySelector($"a[href='/SelfAssessments/Grids/Details/{gridId}']"));
+
+        // The same button posted again (a stale page): refused in French, still one grid.
+        var again = await client.FollowRedirectsAsync(await client.SubmitFormAsync(list, form));
+        Assert.EndsWith("/SelfAssessments/Grids", again.Url.AbsolutePath);
+        Assert.Contains(AssessmentGridService.AlreadyCreatedMessage, again.Text);
+        Assert.Equal(1, await GridCountAsync());
     }
 }

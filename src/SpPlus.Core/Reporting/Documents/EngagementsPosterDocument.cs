@@ -34,7 +34,7 @@ public static class EngagementsPosterDocument
         }
 
         var engagements = await db.PublicEngagementsAsync(framework.Id, cancellationToken);
-        return new EngagementsPosterData(framework.Year, framework.Name, engagements, OpinionPlatform.Url);
+        return new EngagementsPosterData(framework.Year, framework.Name, engagements, await db.OpinionFormUrlAsync(cancellationToken));
     }
 
     /// <summary>The PDF (pure). Engagements are grouped under « + proches », « + efficaces », « + simples » when the framework groups them.</summary>

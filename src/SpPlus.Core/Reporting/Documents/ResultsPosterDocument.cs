@@ -94,7 +94,7 @@ public static class ResultsPosterDocument
             framework?.Year,
             engagements,
             commitments[structure.Id].ToList(),
-            OpinionPlatform.Url);
+            await db.OpinionFormUrlAsync(cancellationToken));
     }
 
     /// <summary>

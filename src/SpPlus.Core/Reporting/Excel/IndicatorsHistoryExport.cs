@@ -33,8 +33,9 @@ public static class IndicatorsHistoryExport
         var styles = ExcelStyles.Register(spreadsheet);
         await ExcelStyles.StartSheetAsync(spreadsheet, MainSheet, Headers, Widths, styles, cancellationToken);
 
-        // Rows come ordered by structure: the structures of the per-structure sheets are gathered on the way.
-        var structures = new List<(int Id, string Name)>();
+        // Rows come ordered by structure: the structures of the per-structure sheets, and the indicators each has
+        // values for (their columns), are gathered on the way.
+        var structures = new List<StructureSheet>();
         var rows = source
             .OrderBy(v => v.Report!.Structure!.Name).ThenBy(v => v.Report!.StructureId)
             .ThenBy(v => v.Report!.Year).ThenBy(v => v.Report!.QuarterNumber)
@@ -44,7 +45,9 @@ public static class IndicatorsHistoryExport
                 StructureId = v.Report!.StructureId,
                 StructureName = v.Report.Structure!.Name,
                 StructureType = v.Report.Structure.Type,
-                Code = v.Indicator!.Code,
+                IndicatorId = v.IndicatorId,
+                SortOrder = v.Indicator!.SortOrder,
+                Code = v.Indicator.Code,
                 Label = v.Indicator.Label,
                 Kind = v.Indicator.Kind,
                 Unit = v.Indicator.Unit,
@@ -68,9 +71,10 @@ public static class IndicatorsHistoryExport
         {
             if (structures.Count == 0 || structures[^1].Id != row.StructureId)
             {
-                structures.Add((row.StructureId, row.StructureName));
+                structures.Add(new StructureSheet(row.StructureId, row.StructureName));
             }
 
+            structures[^1].Add(row);
             var quarter = new Quarter(row.Year, row.QuarterNumber);
             await spreadsheet.AddRowAsync(
             [
@@ -93,63 +97,123 @@ public static class IndicatorsHistoryExport
             ], cancellationToken);
         }
 
-        var names = ExcelStyles.SheetNames(MainSheet);
-        foreach (var (id, name) in structures)
-        {
-            await WriteStructureSheetAsync(spreadsheet, ExcelStyles.SheetName(name, names), source, id, styles, cancellationToken);
-        }
-
+        await WriteStructureSheetsAsync(spreadsheet, source, structures, styles, cancellationToken);
         await spreadsheet.FinishAsync(cancellationToken);
     }
 
-    /// <summary>One structure's sheet: a row per quarter, a column per indicator, one query (bounded by the structure's quarters × indicators).</summary>
-    private static async Task WriteStructureSheetAsync(
-        Spreadsheet spreadsheet, string sheetName, IQueryable<IndicatorValue> source, int structureId, ExcelStyleSet styles, CancellationToken cancellationToken)
+    /// <summary>
+    /// The per-structure sheets, a row per quarter and a column per indicator, from one query whatever the number of
+    /// structures: the values come ordered by structure then quarter, a sheet starts when the structure changes and a
+    /// row is written when the quarter changes, so only one row is held at a time. The sheets and their columns are
+    /// those gathered from the main sheet; a value that was not on it (written in between) is left out.
+    /// </summary>
+    private static async Task WriteStructureSheetsAsync(
+        Spreadsheet spreadsheet, IQueryable<IndicatorValue> source, IReadOnlyList<StructureSheet> structures, ExcelStyleSet styles, CancellationToken cancellationToken)
     {
-        var values = await source
-            .Where(v => v.Report!.StructureId == structureId)
+        if (structures.Count == 0)
+        {
+            return;
+        }
+
+        var sheets = structures.ToDictionary(s => s.Id);
+        var names = ExcelStyles.SheetNames(MainSheet);
+        var values = source
+            .OrderBy(v => v.Report!.Structure!.Name).ThenBy(v => v.Report!.StructureId)
+            .ThenBy(v => v.Report!.Year).ThenBy(v => v.Report!.QuarterNumber)
             .Select(v => new
             {
-                Key = v.Report!.Year * 10 + v.Report.QuarterNumber,
+                v.Report!.StructureId,
+                Key = v.Report.Year * 10 + v.Report.QuarterNumber,
                 v.IndicatorId,
-                v.Indicator!.Label,
-                v.Indicator.Unit,
-                v.Indicator.SortOrder,
-                v.Indicator.Code,
-                v.Indicator.Kind,
+                v.Indicator!.Kind,
                 Figures = new IndicatorFigures(v.Numerator, v.Denominator, v.Value, v.Count, v.IsNotApplicable),
             })
             .AsNoTracking()
-            .ToListAsync(cancellationToken);
+            .AsAsyncEnumerable()
+            .WithCancellation(cancellationToken);
 
-        var indicators = values
-            .GroupBy(v => v.IndicatorId)
-            .Select(g => g.First())
-            .OrderBy(i => i.SortOrder).ThenBy(i => i.Code)
-            .ToList();
-        var columns = indicators.Select((indicator, index) => (indicator.IndicatorId, index)).ToDictionary(c => c.IndicatorId, c => c.index);
-        var headers = new List<string> { "Trimestre" };
-        headers.AddRange(indicators.Select(i => i.Unit.Symbol() is { Length: > 0 } symbol ? $"{i.Label} ({symbol})" : i.Label));
-        var widths = new List<double> { 14 };
-        widths.AddRange(indicators.Select(_ => 22.0));
-        await ExcelStyles.StartSheetAsync(spreadsheet, sheetName, headers, widths, styles, cancellationToken);
-
-        foreach (var quarter in values.GroupBy(v => v.Key).OrderBy(g => g.Key))
+        StructureSheet? sheet = null;
+        Cell[]? cells = null;
+        var key = 0;
+        await foreach (var value in values)
         {
-            var cells = new Cell[indicators.Count + 1];
-            cells[0] = new Cell(Quarter.FromKey(quarter.Key).ToString());
+            if (sheet?.Id != value.StructureId)
+            {
+                await AddRowAsync(spreadsheet, cells, cancellationToken);
+                cells = null;
+                if (!sheets.Remove(value.StructureId, out sheet))
+                {
+                    continue;
+                }
+
+                await sheet.StartAsync(spreadsheet, ExcelStyles.SheetName(sheet.Name, names), styles, cancellationToken);
+            }
+
+            if (cells is null || value.Key != key)
+            {
+                await AddRowAsync(spreadsheet, cells, cancellationToken);
+                key = value.Key;
+                cells = sheet.NewRow(Quarter.FromKey(key));
+            }
+
+            if (sheet.ColumnOf(value.IndicatorId) is { } column)
+            {
+                cells[column] = new Cell(IndicatorMath.Compute(value.Kind, value.Figures), styles.Decimal);
+            }
+        }
+
+        await AddRowAsync(spreadsheet, cells, cancellationToken);
+    }
+
+    private static async Task AddRowAsync(Spreadsheet spreadsheet, Cell[]? cells, CancellationToken cancellationToken)
+    {
+        if (cells is not null)
+        {
+            await spreadsheet.AddRowAsync(cells, cancellationToken);
+        }
+    }
+
+    /// <summary>A structure's sheet: the indicators it has values for, as columns in the catalogue's order.</summary>
+    private sealed class StructureSheet(int id, string name)
+    {
+        private readonly Dictionary<int, (int SortOrder, string Code, string Header)> _indicators = [];
+        private Dictionary<int, int> _columns = [];
+
+        public int Id { get; } = id;
+
+        public string Name { get; } = name;
+
+        public void Add(HistoryRow row) => _indicators.TryAdd(
+            row.IndicatorId,
+            (row.SortOrder, row.Code, row.Unit.Symbol() is { Length: > 0 } symbol ? $"{row.Label} ({symbol})" : row.Label));
+
+        /// <summary>Starts the sheet with its header: "Trimestre", then an indicator a column.</summary>
+        public Task StartAsync(Spreadsheet spreadsheet, string sheetName, ExcelStyleSet styles, CancellationToken cancellationToken)
+        {
+            var ordered = _indicators.OrderBy(i => i.Value.SortOrder).ThenBy(i => i.Value.Code).ToList();
+            _columns = ordered.Select((indicator, index) => (indicator.Key, index)).ToDictionary(c => c.Key, c => c.index + 1);
+            var headers = new List<string> { "Trimestre" };
+            headers.AddRange(ordered.Select(i => i.Value.Header));
+            var widths = new List<double> { 14 };
+            widths.AddRange(ordered.Select(_ => 22.0));
+            return ExcelStyles.StartSheetAsync(spreadsheet, sheetName, headers, widths, styles, cancellationToken);
+        }
+
+        /// <summary>A quarter's row: its label, then a blank cell an indicator.</summary>
+        public Cell[] NewRow(Quarter quarter)
+        {
+            var cells = new Cell[_columns.Count + 1];
+            cells[0] = new Cell(quarter.ToString());
             for (var i = 1; i < cells.Length; i++)
             {
                 cells[i] = new Cell();
             }
 
-            foreach (var value in quarter)
-            {
-                cells[columns[value.IndicatorId] + 1] = new Cell(IndicatorMath.Compute(value.Kind, value.Figures), styles.Decimal);
-            }
-
-            await spreadsheet.AddRowAsync(cells, cancellationToken);
+            return cells;
         }
+
+        /// <summary>The cell index of an indicator in a row, null for an indicator not in the header.</summary>
+        public int? ColumnOf(int indicatorId) => _columns.TryGetValue(indicatorId, out var column) ? column : null;
     }
 
     private sealed class HistoryRow
@@ -159,6 +223,10 @@ public static class IndicatorsHistoryExport
         public string StructureName { get; init; } = "";
 
         public StructureType StructureType { get; init; }
+
+        public int IndicatorId { get; init; }
+
+        public int SortOrder { get; init; }
 
         public string Code { get; init; } = "";
 

@@ -76,6 +76,7 @@ public class ActionPlanDocumentTests
         var data = await LoadAsync(services, planId);
         var pdf = ActionPlanDocument.Build(data!, GeneratedAt);
         WriteSample("plan-action.pdf", pdf);
+        AssertEmbeddedDejaVuFonts(pdf);
 
         // Late: the due date is past and the action is neither done nor abandoned; only the relaunch letters.
         Assert.Equal(["Refondre les courriers de relance"], data!.Actions.Where(a => a.IsLate).Select(a => a.Title));

@@ -75,6 +75,22 @@ internal static class DocumentTestData
         return document.GetPages().Select(p => p.Text).ToList();
     }
 
+    /// <summary>
+    /// Every letter of the document is set in one of the shipped DejaVu faces, and each face used carries its font
+    /// program in the file (a /FontFile2 stream), so that the document never depends on the reader's fonts.
+    /// </summary>
+    public static void AssertEmbeddedDejaVuFonts(byte[] pdf)
+    {
+        using var document = PdfDocument.Open(pdf);
+        var names = document.GetPages().SelectMany(p => p.Letters).Select(l => l.FontName ?? string.Empty).Distinct().ToList();
+        Assert.NotEmpty(names);
+        Assert.All(names, name => Assert.Contains("DejaVu", name, StringComparison.Ordinal));
+        // A subset's name carries a six-letter tag before "+": count the faces, not the subsets.
+        var faces = names.Select(name => name[(name.IndexOf('+', StringComparison.Ordinal) + 1)..]).Distinct().Count();
+        var programs = System.Text.Encoding.Latin1.GetString(pdf).Split("/FontFile2").Length - 1;
+        Assert.True(programs >= faces, $"{programs} embedded font program(s) for {faces} face(s): {string.Join(", ", names)}");
+    }
+
     /// <summary>Text without any white space: a wrapped sentence comes back from the PDF without the space at the line break.</summary>
     public static string Squash(string text) => new(text.Where(c => !char.IsWhiteSpace(c)).ToArray());
 

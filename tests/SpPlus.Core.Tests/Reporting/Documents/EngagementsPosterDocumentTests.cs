@@ -18,6 +18,7 @@ public class EngagementsPosterDocumentTests
         var data = await WithAsync(services, (db, _) => EngagementsPosterDocument.LoadAsync(db));
         var pdf = EngagementsPosterDocument.Build(data!, GeneratedAt);
         WriteSample("affiche-engagements.pdf", pdf);
+        AssertEmbeddedDejaVuFonts(pdf);
 
         using var document = PdfDocument.Open(pdf);
         Assert.Equal(1, document.NumberOfPages);

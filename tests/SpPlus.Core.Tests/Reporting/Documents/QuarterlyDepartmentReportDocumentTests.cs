@@ -53,6 +53,7 @@ public class QuarterlyDepartmentReportDocumentTests
         var data = await WithAsync(services, (db, results) => QuarterlyDepartmentReportDocument.LoadAsync(db, results, T3));
         var pdf = QuarterlyDepartmentReportDocument.Build(data!, GeneratedAt);
         WriteSample("rapport-trimestriel.pdf", pdf);
+        AssertEmbeddedDejaVuFonts(pdf);
 
         Assert.Equal(ReferenceData.Structures.Count, data!.Completeness.Count);
         var states = data.Completeness.ToDictionary(r => r.StructureName, r => r.State);

@@ -54,6 +54,7 @@ public class ResultsPosterDocumentTests
         var data = await WithAsync(services, (db, results) => ResultsPosterDocument.LoadAsync(db, results, prefecture, T2));
         var pdf = ResultsPosterDocument.Build(data!, GeneratedAt);
         WriteSample("affiche-resultats.pdf", pdf);
+        AssertEmbeddedDejaVuFonts(pdf);
 
         using var document = PdfDocument.Open(pdf);
         Assert.Equal(1, document.NumberOfPages);

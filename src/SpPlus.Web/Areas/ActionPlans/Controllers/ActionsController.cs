@@ -9,6 +9,7 @@ using SpPlus.Core.Governance;
 using SpPlus.Core.Reviews;
 using SpPlus.Core.SelfAssessments;
 using SpPlus.Web.Areas.ActionPlans.Models;
+using SpPlus.Web.Areas.Indicators.Controllers;
 using SpPlus.Web.Authorization;
 
 namespace SpPlus.Web.Areas.ActionPlans.Controllers;
@@ -75,7 +76,9 @@ public sealed class ActionsController(
         }
 
         var actor = await actors.CurrentAsync(cancellationToken);
-        var (url, text) = SourceLink(action.Source);
+        var (url, text) = action.Source is { Origin: ActionOrigin.Indicator, IndicatorId: { } indicatorId }
+            ? (await IndicatorLinkAsync(indicatorId, action.StructureId, cancellationToken), action.Source.IndicatorLabel)
+            : SourceLink(action.Source);
         return View(new ActionDetailsViewModel
         {
             Action = action,
@@ -190,6 +193,12 @@ public sealed class ActionsController(
             }
 
             AddErrors(result);
+            if (result.IsConflict && await CurrentTokenAsync(id, cancellationToken) is { } current)
+            {
+                // The typed values stay; the next save applies to the version the user has now been warned about.
+                ModelState.Remove(nameof(ActionForm.Token));
+                form.Token = current;
+            }
         }
 
         await FillChoicesAsync(form, cancellationToken);
@@ -283,6 +292,13 @@ public sealed class ActionsController(
             }
 
             AddErrors(result);
+            if (result.IsConflict && await plans.GetActionAsync(id, cancellationToken) is { } current)
+            {
+                // The typed values stay, shown against the action as it is now; the next save applies to that version.
+                ModelState.Remove(nameof(ProgressForm.Token));
+                form.Token = current.ConcurrencyToken;
+                form.Action = current;
+            }
         }
 
         return View(form);
@@ -338,6 +354,10 @@ public sealed class ActionsController(
         TempData["Error"] = ActionPlanService.NotDraftMessage;
         return RedirectToAction(nameof(PlansController.Details), "Plans", new { id = plan.Id });
     }
+
+    /// <summary>The action's concurrency token as it is now; null when it no longer exists.</summary>
+    private async Task<Guid?> CurrentTokenAsync(int id, CancellationToken cancellationToken) =>
+        await db.ImprovementActions.AsNoTracking().Where(a => a.Id == id).Select(a => (Guid?)a.ConcurrencyToken).FirstOrDefaultAsync(cancellationToken);
 
     private void AddErrors(ActionSaveResult result)
     {
@@ -451,10 +471,32 @@ public sealed class ActionsController(
         ActionOrigin.Criterion when source.AssessmentId is { } aid =>
             (Url.Content($"~/SelfAssessments/Assessments/Details/{aid}"), $"{source.CriterionWording} (auto-évaluation {source.AssessmentYear})"),
         ActionOrigin.Experience when source.ExperienceId is { } eid => (Url.Content($"~/Feedback/Experiences/Details/{eid}"), source.ExperienceTitle),
-        ActionOrigin.Indicator when source.IndicatorId is not null => (Url.Content("~/Indicators/Catalogue"), source.IndicatorLabel),
         ActionOrigin.ClacSuggestion when source.Meeting is { } meeting => (Url.Content($"~/Governance/Meetings/Details/{meeting.Id}"), meeting.Label),
         _ => (null, null),
     };
+
+    /// <summary>
+    /// The indicator's own place: its chart on the trends page of the action's structure, or of the département when
+    /// it does not apply to that structure's type; the catalogue for an indicator no longer followed (no chart).
+    /// </summary>
+    private async Task<string> IndicatorLinkAsync(int indicatorId, int structureId, CancellationToken cancellationToken)
+    {
+        var indicator = await db.Indicators.AsNoTracking().Where(i => i.Id == indicatorId)
+            .Select(i => new
+            {
+                i.Code,
+                i.IsActive,
+                AppliesToStructure = db.Structures.Any(s => s.Id == structureId && i.StructureTypes.Any(t => t.StructureType == s.Type)),
+            })
+            .FirstOrDefaultAsync(cancellationToken);
+        if (indicator is not { IsActive: true })
+        {
+            return Url.Content("~/Indicators/Catalogue");
+        }
+
+        var scope = indicator.AppliesToStructure ? structureId : TrendsController.DepartmentChoice;
+        return Url.Content($"~/Indicators/Trends?structureId={ActionFormat.Id(scope)}#{TrendsController.SectionId(indicator.Code)}");
+    }
 
     private static string Cut(string text, int max) => text.Length <= max ? text : text[..(max - 1)].TrimEnd() + "…";
 }

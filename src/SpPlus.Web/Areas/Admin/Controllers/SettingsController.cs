@@ -6,7 +6,7 @@ using SpPlus.Web.Authorization;
 
 namespace SpPlus.Web.Areas.Admin.Controllers;
 
-/// <summary>The portal's settings: the quarter deadline and the answer delay of users' experiences.</summary>
+/// <summary>The portal's settings: the quarter deadline, the answer delay of users' experiences and the opinion form's address.</summary>
 [Area("Admin")]
 [Authorize(Policy = Policies.Administration)]
 public sealed class SettingsController(SettingsService settings) : Controller
@@ -15,7 +15,12 @@ public sealed class SettingsController(SettingsService settings) : Controller
     public async Task<IActionResult> Index(CancellationToken cancellationToken)
     {
         var values = await settings.GetAsync(cancellationToken);
-        return View(new SettingsForm { QuarterDeadlineDays = values.QuarterDeadlineDays, AnswerDelayDays = values.AnswerDelayDays });
+        return View(new SettingsForm
+        {
+            QuarterDeadlineDays = values.QuarterDeadlineDays,
+            AnswerDelayDays = values.AnswerDelayDays,
+            OpinionFormUrl = values.OpinionFormUrl,
+        });
     }
 
     [HttpPost]
@@ -24,16 +29,22 @@ public sealed class SettingsController(SettingsService settings) : Controller
         ArgumentNullException.ThrowIfNull(form);
         if (!ModelState.IsValid)
         {
+            // A day count could not be read: an unusable address is reported along with it, not after.
+            if (SettingsService.OpinionFormUrlMessage(form.OpinionFormUrl) is { } urlMessage)
+            {
+                ModelState.AddModelError(nameof(form.OpinionFormUrl), urlMessage);
+            }
+
             return View(form);
         }
 
-        var values = new SettingsValues(form.QuarterDeadlineDays!.Value, form.AnswerDelayDays!.Value);
+        var values = new SettingsValues(form.QuarterDeadlineDays!.Value, form.AnswerDelayDays!.Value, form.OpinionFormUrl);
         var errors = SettingsService.Validate(values);
         if (errors.Count > 0)
         {
             foreach (var (key, message) in errors)
             {
-                ModelState.AddModelError(key == SettingKeys.AnswerDelayDays ? nameof(form.AnswerDelayDays) : nameof(form.QuarterDeadlineDays), message);
+                ModelState.AddModelError(FieldOf(key), message);
             }
 
             return View(form);
@@ -53,6 +64,13 @@ public sealed class SettingsController(SettingsService settings) : Controller
         TempData["Success"] = SuccessMessage(result.Value);
         return RedirectToAction(nameof(Index));
     }
+
+    private static string FieldOf(string key) => key switch
+    {
+        SettingKeys.AnswerDelayDays => nameof(SettingsForm.AnswerDelayDays),
+        SettingKeys.OpinionFormUrl => nameof(SettingsForm.OpinionFormUrl),
+        _ => nameof(SettingsForm.QuarterDeadlineDays),
+    };
 
     private static string SuccessMessage(SettingsSaved saved) => !saved.AnswerDelayChanged
         ? "Les paramètres ont été enregistrés."

@@ -20,6 +20,13 @@ public sealed class TrendsController(IndicatorResultsService results, SpPlusDbCo
     /// <summary>The value of the "département" choice.</summary>
     public const int DepartmentChoice = 0;
 
+    /// <summary>The id of an indicator's section on the page ("indicateur-taux-decroche"), for links to it.</summary>
+    public static string SectionId(string indicatorCode)
+    {
+        ArgumentNullException.ThrowIfNull(indicatorCode);
+        return $"indicateur-{indicatorCode.ToLowerInvariant()}";
+    }
+
     [HttpGet]
     public async Task<IActionResult> Index(int? structureId, CancellationToken cancellationToken)
     {

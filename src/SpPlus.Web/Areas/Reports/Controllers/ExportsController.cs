@@ -18,7 +18,8 @@ namespace SpPlus.Web.Areas.Reports.Controllers;
 /// <item>experience log: <see cref="FeedbackAccess.VisibleAsync"/>; the log never holds the postal code, the assignee,
 /// internal comments or answer drafts, whoever asks.</item>
 /// </list>
-/// Optional filters: structure and year.
+/// Optional filters: structure and year; the indicators history and the experience log also take a quarter (1 to 4,
+/// 404 otherwise): the reports of that quarter, the experiences published in it.
 /// </summary>
 [Area("Reports")]
 [Authorize(Policy = Policies.Staff)]
@@ -30,11 +31,17 @@ public sealed class ExportsController(
     TimeProvider time) : Controller
 {
     [HttpGet("IndicatorsHistory")]
-    public async Task<IActionResult> IndicatorsHistory(int? structureId, int? year, CancellationToken cancellationToken)
+    public async Task<IActionResult> IndicatorsHistory(int? structureId, int? year, int? quarter, CancellationToken cancellationToken)
     {
+        if (!IsQuarterOrNone(quarter))
+        {
+            return NotFound();
+        }
+
         var reports = (await access.VisibleAsync(db.QuarterlyReports, cancellationToken))
             .Where(r => structureId == null || r.StructureId == structureId)
             .Where(r => year == null || r.Year == year)
+            .Where(r => quarter == null || r.QuarterNumber == quarter)
             .Select(r => r.Id);
         var values = db.IndicatorValues.Where(v => reports.Contains(v.ReportId));
         return await this.StreamXlsxAsync(IndicatorsHistoryExport.FileName(time.Today()),
@@ -42,11 +49,20 @@ public sealed class ExportsController(
     }
 
     [HttpGet("ExperienceLog")]
-    public async Task<IActionResult> ExperienceLog(int? structureId, int? year, CancellationToken cancellationToken)
+    public async Task<IActionResult> ExperienceLog(int? structureId, int? year, int? quarter, CancellationToken cancellationToken)
     {
+        if (!IsQuarterOrNone(quarter))
+        {
+            return NotFound();
+        }
+
+        // The quarter's months, by the publication date as for the year.
+        var firstMonth = quarter is { } number ? (number - 1) * 3 + 1 : 1;
+        var lastMonth = quarter is null ? 12 : firstMonth + 2;
         var experiences = (await feedbackAccess.VisibleAsync(db.Experiences, cancellationToken))
             .Where(e => structureId == null || e.StructureId == structureId)
-            .Where(e => year == null || e.PublishedOn != null && e.PublishedOn.Value.Year == year);
+            .Where(e => year == null || e.PublishedOn != null && e.PublishedOn.Value.Year == year)
+            .Where(e => quarter == null || e.PublishedOn != null && e.PublishedOn.Value.Month >= firstMonth && e.PublishedOn.Value.Month <= lastMonth);
         var today = time.Today();
         return await this.StreamXlsxAsync(ExperienceLogExport.FileName(today),
             body => ExperienceLogExport.WriteAsync(body, experiences, today, cancellationToken));
@@ -74,4 +90,6 @@ public sealed class ExportsController(
         return await this.StreamXlsxAsync(SelfAssessmentResultsExport.FileName(chosenYear),
             body => SelfAssessmentResultsExport.WriteAsync(body, assessments, cancellationToken));
     }
+
+    private static bool IsQuarterOrNone(int? quarter) => quarter is null or (>= 1 and <= 4);
 }

@@ -188,6 +188,13 @@ public sealed class AssessmentsController(
                 ModelState.AddModelError(index < 0 ? string.Empty : $"{nameof(AssessmentEditForm.Rows)}[{index}].{field}", $"Critère {error.CriterionNumber} : {error.Message}");
             }
 
+            if (result.IsConflict && await CurrentTokenAsync(id, cancellationToken) is { } current)
+            {
+                // The typed ratings stay; the next save applies to the version the user has now been warned about.
+                ModelState.Remove(nameof(AssessmentEditForm.Token));
+                form.Token = current;
+            }
+
             return View(form);
         }
 
@@ -221,6 +228,10 @@ public sealed class AssessmentsController(
 
         return RedirectToAction(nameof(Details), new { id });
     }
+
+    /// <summary>The assessment's concurrency token as it is now; null when it no longer exists.</summary>
+    private async Task<Guid?> CurrentTokenAsync(int id, CancellationToken cancellationToken) =>
+        await db.SelfAssessments.AsNoTracking().Where(a => a.Id == id).Select(a => (Guid?)a.ConcurrencyToken).FirstOrDefaultAsync(cancellationToken);
 
     /// <summary>The radar chart: one axis per engagement (E1..E9), this year and last year's validated assessment.</summary>
     private static RadarChartModel Radar(AssessmentSheet sheet)

@@ -17,8 +17,26 @@ namespace SpPlus.Web.Areas.SelfAssessments.Controllers;
 public sealed class GridsController(AssessmentGridService grids, ReviewActorFactory actors) : Controller
 {
     [HttpGet]
-    public async Task<IActionResult> Index(CancellationToken cancellationToken) =>
-        View(new GridListViewModel { Frameworks = await grids.ListAsync(cancellationToken) });
+    public async Task<IActionResult> Index(CancellationToken cancellationToken)
+    {
+        var overview = await grids.ListAsync(cancellationToken);
+        return View(new GridListViewModel { Frameworks = overview.Frameworks, WithoutGrid = overview.WithoutGrid });
+    }
+
+    /// <summary>Creates the (empty) grid of a framework that has none, then opens it to add the criteria.</summary>
+    [HttpPost]
+    public async Task<IActionResult> Create(int frameworkId, CancellationToken cancellationToken)
+    {
+        var result = await grids.CreateAsync(frameworkId, await EditorAsync(cancellationToken), cancellationToken);
+        if (!result.Succeeded)
+        {
+            TempData["Error"] = string.Join(" ", result.Errors);
+            return RedirectToAction(nameof(Index));
+        }
+
+        TempData["Success"] = "La grille a été créée : ajoutez au moins un critère à chaque engagement avant qu'elle puisse servir.";
+        return RedirectToAction(nameof(Details), new { id = result.Value });
+    }
 
     [HttpGet]
     public async Task<IActionResult> Details(int id, CancellationToken cancellationToken)

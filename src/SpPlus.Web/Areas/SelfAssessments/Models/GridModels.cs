@@ -9,12 +9,18 @@ namespace SpPlus.Web.Areas.SelfAssessments.Models;
 public sealed class GridListViewModel
 {
     public required IReadOnlyList<FrameworkGrids> Frameworks { get; init; }
+
+    /// <summary>The draft or active frameworks without a grid, each with a « Créer la grille » button.</summary>
+    public IReadOnlyList<FrameworkWithoutGrid> WithoutGrid { get; init; } = [];
 }
 
 /// <summary>A grid version: its criteria by engagement, editable when it is the current version.</summary>
 public sealed class GridDetailsViewModel
 {
     public required GridSheet Sheet { get; init; }
+
+    /// <summary>The numbers of the engagements without criterion: while there is one, the grid cannot be used.</summary>
+    public IReadOnlyList<int> EngagementsWithoutCriterion => Sheet.Engagements.Where(e => e.Criteria.Count == 0).Select(e => e.Number).ToList();
 }
 
 /// <summary>Rename the grid.</summary>
