@@ -163,7 +163,7 @@ public static class ResultsPosterDocument
             data.OpinionUrl,
             "Votre avis compte",
             "Vous avez fait une démarche auprès de notre service ? Scannez ce code pour raconter votre expérience sur la plateforme nationale Services Publics +.",
-            density == PdfDensity.Compact ? 72 : 84);
+            compact ? 60 : 84);
 
         if (data.Commitments.Count > 0 || data.Engagements.Count > 0)
         {
@@ -175,7 +175,7 @@ public static class ResultsPosterDocument
             report.Heading("Nos engagements", 2);
             foreach (var commitment in data.Commitments)
             {
-                report.Paragraph($"{commitment.Kind.Label()} : {CommitmentText(commitment)}", PdfTextStyle.Bold);
+                report.Paragraph($"{commitment.Kind.Label()} : {CommitmentText(commitment)}", compact ? PdfTextStyle.SmallBold : PdfTextStyle.Bold);
             }
 
             if (data.Engagements.Count > 0)

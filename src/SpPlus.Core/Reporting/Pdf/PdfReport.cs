@@ -118,6 +118,7 @@ public sealed partial class PdfReport : IDisposable
             PdfTextStyle.Small => (Font(SmallSize), PdfTheme.Text),
             PdfTextStyle.Muted => (Font(SmallSize, italic: true), TextMuted),
             PdfTextStyle.Bold => (Font(BodySize, bold: true), PdfTheme.Text),
+            PdfTextStyle.SmallBold => (Font(SmallSize, bold: true), PdfTheme.Text),
             _ => (Font(BodySize), PdfTheme.Text),
         };
         var lineHeight = font.GetHeight();

@@ -20,6 +20,7 @@ public enum PdfTextStyle
     Small,
     Muted,
     Bold,
+    SmallBold,
 }
 
 /// <summary>Horizontal alignment of a table column or an image.</summary>

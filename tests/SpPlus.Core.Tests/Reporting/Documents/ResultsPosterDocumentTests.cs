@@ -152,6 +152,56 @@ public class ResultsPosterDocumentTests
     }
 
     [Fact]
+    public async Task A_prefecture_with_the_three_usual_local_commitments_keeps_its_results_and_engagements_on_one_sheet()
+    {
+        await using var services = await DocumentTestData.ArrangeAsync();
+        var prefecture = (await StructureIdsAsync(services))["prefecture-aube"];
+        var notApplicable = new IndicatorFigures(null, null, null, null, IsNotApplicable: true);
+        await AddReportAsync(services, prefecture, T2, ReviewState.Published,
+            [.. EveryIndicator().Where(v => v.Item1 is not ("DELAI-REPONSE-AVIS" or "TAUX-REPONSE-AVIS")),
+                ("DELAI-REPONSE-AVIS", notApplicable), ("TAUX-REPONSE-AVIS", notApplicable)]);
+        // Opening hours, phone reachability with its target and an announced delay: what every structure displays.
+        await services.RunAsync(async sp =>
+        {
+            var db = sp.GetRequiredService<SpPlusDbContext>();
+            var engagements = db.Engagements.Where(e => e.Framework!.Year == 2021).ToDictionary(e => e.Number, e => e.Id);
+            db.LocalCommitments.AddRange(
+                new LocalCommitment
+                {
+                    StructureId = prefecture, EngagementId = engagements[2], Kind = LocalCommitmentKind.OpeningHours,
+                    Text = "Accueil ouvert du lundi au vendredi de 8 h 30 à 12 h et de 13 h 30 à 16 h", UpdatedAtUtc = Now.UtcDateTime,
+                },
+                new LocalCommitment
+                {
+                    StructureId = prefecture, EngagementId = engagements[2], Kind = LocalCommitmentKind.PhoneReachability,
+                    Text = "Standard joignable du lundi au vendredi de 9 h à 12 h et de 14 h à 16 h", Target = "90 % des appels décrochés",
+                    UpdatedAtUtc = Now.UtcDateTime,
+                },
+                new LocalCommitment
+                {
+                    StructureId = prefecture, EngagementId = engagements[5], Kind = LocalCommitmentKind.AnnouncedDelay,
+                    Text = "Réponse aux courriels dans un délai annoncé", AnnouncedDelayDays = 10, UpdatedAtUtc = Now.UtcDateTime,
+                });
+            await db.SaveChangesAsync();
+        });
+
+        var data = await WithAsync(services, (db, results) => ResultsPosterDocument.LoadAsync(db, results, prefecture, T2));
+        var pdf = ResultsPosterDocument.Build(data!, GeneratedAt);
+        WriteSample("affiche-resultats-engagements-locaux.pdf", pdf);
+
+        using var document = PdfDocument.Open(pdf);
+        Assert.Equal(1, document.NumberOfPages);
+        var page = document.GetPage(1);
+        var text = Squash(page.Text);
+        Assert.All(data!.Indicators, i => Assert.Contains(Squash(i.Label), text));
+        Assert.Contains(Squash("Joignabilité téléphonique : Standard joignable du lundi au vendredi de 9 h à 12 h et de 14 h à 16 h — objectif : 90 % des appels décrochés"), text);
+        Assert.Contains(Squash("Délai annoncé : Réponse aux courriels dans un délai annoncé (10 jours)"), text);
+        Assert.Contains("Votreaviscompte", text);
+        Assert.Single(page.GetImages());
+        Assert.All(Data.Seeding.ReferenceData.Framework2021, e => Assert.Contains(Squash(e.Wording), text));
+    }
+
+    [Fact]
     public async Task When_nothing_fits_the_results_and_the_QR_code_fill_the_front_and_the_engagements_the_back()
     {
         await using var services = await DocumentTestData.ArrangeAsync();
