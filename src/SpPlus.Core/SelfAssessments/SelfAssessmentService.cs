@@ -115,7 +115,7 @@ public sealed class SelfAssessmentService(SpPlusDbContext db, ReviewService revi
             .Select(a => new
             {
                 a.Id, a.StructureId, StructureName = a.Structure!.Name, a.Year, a.State, a.ConcurrencyToken, a.CreatedAtUtc,
-                a.StateChangedAtUtc, a.ValidatedAtUtc, a.GridId, GridName = a.Grid!.Name, GridVersion = a.Grid.Version,
+                a.StateChangedAtUtc, a.ValidatedAtUtc, a.GridId, GridName = a.Grid!.Name, GridVersion = a.Grid.Version, a.Grid.FrameworkId,
                 EngagementWordings = a.Grid.Framework!.Engagements.Select(e => new { e.Number, e.Wording }).ToList(),
             })
             .FirstOrDefaultAsync(cancellationToken);
@@ -130,10 +130,12 @@ public sealed class SelfAssessmentService(SpPlusDbContext db, ReviewService revi
             .Select(r => new { r.CriterionId, Rating = new SavedRating(r.Level, r.Evidence, r.Comment) })
             .ToDictionaryAsync(r => r.CriterionId, r => r.Rating, cancellationToken);
 
-        // Last year's validated assessment of the structure, compared engagement by engagement (by number: its grid may be another version).
+        // Last year's validated assessment of the structure, compared engagement by engagement: by number, since its grid
+        // may be another version, and only on the same framework (engagement 3 of another framework is another promise).
         var previousYear = header.Year - 1;
         var previous = await db.CriterionRatings.AsNoTracking()
-            .Where(r => r.Assessment!.StructureId == header.StructureId && r.Assessment.Year == previousYear && r.Assessment.State == ReviewState.Validated)
+            .Where(r => r.Assessment!.StructureId == header.StructureId && r.Assessment.Year == previousYear && r.Assessment.State == ReviewState.Validated
+                && r.Assessment.Grid!.FrameworkId == header.FrameworkId)
             .Select(r => new { r.AssessmentId, r.Criterion!.Engagement!.Number, r.Level })
             .ToListAsync(cancellationToken);
         var previousScores = previous.Count == 0 ? null : AssessmentScores.Compute(previous.Select(p => new ScoredRating(p.Number, p.Level)));

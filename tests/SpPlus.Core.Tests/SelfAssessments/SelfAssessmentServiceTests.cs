@@ -231,6 +231,34 @@ public class SelfAssessmentServiceTests
     }
 
     [Fact]
+    public async Task Last_years_assessment_on_another_framework_is_not_compared()
+    {
+        await using var database = await CreateAsync();
+        var (id, structureId, _) = await ArrangeAsync(database);
+        // Last year: validated, but on a grid of the 2023 framework, whose engagement 1 is not the 2021 one.
+        await database.RunAsync(async sp =>
+        {
+            var db = sp.GetRequiredService<SpPlusDbContext>();
+            var framework = await db.EngagementFrameworks.Include(f => f.Engagements).SingleAsync(f => f.Year == 2023);
+            var criterion = new AssessmentCriterion { EngagementId = framework.Engagements.Single(e => e.Number == 1).Id, Order = 1, Wording = "Accueil" };
+            db.AssessmentGrids.Add(new AssessmentGrid { FrameworkId = framework.Id, Version = 1, Name = "Grille 2023", CreatedAtUtc = DateTime.UtcNow, Criteria = [criterion] });
+            await db.SaveChangesAsync();
+            db.SelfAssessments.Add(new SelfAssessment
+            {
+                StructureId = structureId, Year = 2025, GridId = criterion.GridId, State = ReviewState.Validated, CreatedAtUtc = DateTime.UtcNow,
+                Ratings = [new CriterionRating { CriterionId = criterion.Id, Level = MaturityLevel.Exemplary }],
+            });
+            await db.SaveChangesAsync();
+        });
+
+        var sheet = await database.RunAsync(sp => Assessments(sp).GetSheetAsync(id));
+
+        Assert.Null(sheet!.PreviousScores);
+        Assert.Null(sheet.PreviousAssessmentId);
+        Assert.All(sheet.Engagements, e => Assert.Null(e.PreviousScore));
+    }
+
+    [Fact]
     public async Task The_list_shows_the_overall_score_of_each_row()
     {
         await using var database = await CreateAsync();
