@@ -481,7 +481,7 @@ public sealed class MeetingService(SpPlusDbContext db, TimeProvider time)
     }
 
     /// <summary>Why the kind of a meeting can no longer change: review steps recorded in it, actions citing it. Empty when it can.</summary>
-    private async Task<List<string>> KindLocksAsync(int meetingId, CancellationToken cancellationToken)
+    public async Task<List<string>> KindLocksAsync(int meetingId, CancellationToken cancellationToken = default)
     {
         var locks = new List<string>();
         if (await db.ReviewEvents.AnyAsync(e => e.MeetingId == meetingId, cancellationToken))

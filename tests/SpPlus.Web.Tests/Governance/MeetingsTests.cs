@@ -171,7 +171,15 @@ public sealed class MeetingsTests(SpPlusFactory factory) : IClassFixture<SpPlusF
         var client = await factory.SignInAsync(Email("referent"));
         var edit = await client.GetPageAsync($"{Index}/Edit/{meetingId}");
 
-        var refused = await client.SubmitFormAsync(edit, edit.FormPostingTo($"{Index}/Edit/{meetingId}"), new Dictionary<string, string>
+        // The form says so before any save: COPIL stays chosen, CLAC cannot be picked, the reason is the field's hint.
+        var editForm = edit.FormPostingTo($"{Index}/Edit/{meetingId}");
+        Assert.Equal("Copil", editForm.QuerySelector("input[name=Kind]:checked")?.GetAttribute("value"));
+        Assert.False(editForm.QuerySelector("input[name=Kind][value=Copil]")!.HasAttribute("disabled"));
+        Assert.True(editForm.QuerySelector("input[name=Kind][value=Clac]")!.HasAttribute("disabled"));
+        Assert.Contains(MeetingService.KindLockedByReviewsMessage, editForm.QuerySelector("fieldset:has(input[name=Kind])")!.TextContent);
+
+        // A request that changes it all the same (the lock came after the page was opened) is refused, nothing lost.
+        var refused = await client.SubmitFormAsync(edit, editForm, new Dictionary<string, string>
         {
             ["Kind"] = "Clac",
             ["Place"] = "Salle Voltaire",

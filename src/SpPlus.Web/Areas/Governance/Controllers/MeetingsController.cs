@@ -1,6 +1,7 @@
 using System.Globalization;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.ModelBinding;
 using Microsoft.AspNetCore.Mvc.Rendering;
 using SpPlus.Core.Common;
 using SpPlus.Core.Governance;
@@ -160,6 +161,12 @@ public sealed class MeetingsController(MeetingService meetings, UserScope scope,
     {
         var accounts = await meetings.AccountChoicesAsync(form.Id, cancellationToken);
         form.AccountChoices = [.. accounts.Select(a => new SelectListItem(a.DisplayName, a.UserId))];
+        // A kind that can no longer change is said before the save, unless this very save was refused for it.
+        if (form.Id is { } id && ModelState.GetFieldValidationState(nameof(MeetingForm.Kind)) != ModelValidationState.Invalid)
+        {
+            form.KindLock = (await meetings.KindLocksAsync(id, cancellationToken)).FirstOrDefault();
+        }
+
         return View("Form", form);
     }
 

@@ -70,8 +70,18 @@ public sealed class MeetingForm
     [ValidateNever]
     public IReadOnlyList<SelectListItem> AccountChoices { get; set; } = [];
 
+    /// <summary>Why the kind can no longer change (validations or actions cite the meeting); null when it can.</summary>
+    [BindNever]
+    [ValidateNever]
+    public string? KindLock { get; set; }
+
     public static IReadOnlyList<SelectListItem> KindChoices { get; } =
         [.. Enum.GetValues<MeetingKind>().Select(k => new SelectListItem(k.Label(), k.ToString()))];
+
+    /// <summary>The kinds offered: both, or only the meeting's own when <see cref="KindLock"/> says why.</summary>
+    public IReadOnlyList<SelectListItem> KindItems => KindLock is null
+        ? KindChoices
+        : [.. KindChoices.Select(k => new SelectListItem(k.Text, k.Value) { Disabled = k.Value != Kind?.ToString() })];
 
     public MeetingInput ToInput() => new(Kind, Date, Time, Place, ParticipantUserIds, OtherParticipants, Agenda, Minutes, Decisions);
 
