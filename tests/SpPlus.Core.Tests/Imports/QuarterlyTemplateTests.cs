@@ -64,10 +64,13 @@ public class QuarterlyTemplateTests
         IndicatorEntry ratio = new(1, 90, 100, null, null, false, null, "Un agent en congé");
         IndicatorEntry average = new(2, null, null, 12.5, 40, false, null, null);
 
-        var result = await ReadAsync(await TemplateAsync(Ddt, ratio, average));
+        var template = await TemplateAsync(Ddt, ratio, average);
+        var result = await ReadAsync(template);
 
         Assert.True(result.Succeeded, string.Join(" ", result.Errors));
         Assert.Equal([ratio, average], result.Entries);
+        // Laid out like every export: styled and frozen header, filter, widths.
+        Tests.Reporting.Excel.ExcelTestData.AssertSheetLayout(template.ToArray(), 1, QuarterlyTemplate.Headers.Length);
     }
 
     [Fact]

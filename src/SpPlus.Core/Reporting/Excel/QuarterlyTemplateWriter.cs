@@ -5,22 +5,19 @@ using SpreadCheetah.Worksheets;
 
 namespace SpPlus.Core.Reporting.Excel;
 
-/// <summary>Writes the quarterly entry template, streamed: a "Saisie" sheet and a hidden "Modèle" sheet with the marker.</summary>
+/// <summary>
+/// Writes the quarterly entry template, streamed: a "Saisie" sheet (started like every export, see <see cref="ExcelStyles"/>)
+/// and a hidden "Modèle" sheet with the marker.
+/// </summary>
 public static class QuarterlyTemplateWriter
 {
     private static readonly double[] Widths = [24, 48, 14, 14, 10, 14, 14, 12, 18, 24, 36, 48];
 
     public static async Task WriteAsync(Stream output, QuarterlyTemplateTarget target, IEnumerable<QuarterlyTemplateLine> lines, CancellationToken cancellationToken = default)
     {
-        await using var spreadsheet = await Spreadsheet.CreateNewAsync(output, cancellationToken: cancellationToken);
-        var options = new WorksheetOptions { FrozenRows = 1 };
-        for (var i = 0; i < Widths.Length; i++)
-        {
-            options.Column(i + 1).Width = Widths[i];
-        }
-
-        await spreadsheet.StartWorksheetAsync(QuarterlyTemplate.EntrySheet, options, cancellationToken);
-        await spreadsheet.AddRowAsync(QuarterlyTemplate.Headers.Select(h => new Cell(h)).ToArray(), cancellationToken);
+        await using var spreadsheet = await Spreadsheet.CreateNewAsync(output, ExcelStyles.Options(), cancellationToken);
+        // The header as in every export (styled, frozen, with its filter): the import reads the cells' text only.
+        await ExcelStyles.StartSheetAsync(spreadsheet, QuarterlyTemplate.EntrySheet, QuarterlyTemplate.Headers, Widths, ExcelStyles.Register(spreadsheet), cancellationToken);
         foreach (var line in lines)
         {
             var indicator = line.Indicator;
