@@ -8,12 +8,12 @@ public readonly partial record struct Quarter : IComparable<Quarter>
 {
     public Quarter(int year, int number)
     {
-        if (number is < 1 or > 4)
+        if (!IsNumber(number))
         {
             throw new ArgumentOutOfRangeException(nameof(number), number, "A quarter is numbered 1 to 4.");
         }
 
-        if (year is < 2000 or > 2100)
+        if (!IsYear(year))
         {
             throw new ArgumentOutOfRangeException(nameof(year), year, "Year out of range.");
         }
@@ -21,6 +21,12 @@ public readonly partial record struct Quarter : IComparable<Quarter>
         Year = year;
         Number = number;
     }
+
+    /// <summary>The years a quarter can belong to (2000 to 2100): what the pages and documents accept.</summary>
+    public static bool IsYear(int year) => year is >= 2000 and <= 2100;
+
+    /// <summary>1 to 4.</summary>
+    public static bool IsNumber(int number) => number is >= 1 and <= 4;
 
     public int Year { get; }
 

@@ -143,4 +143,20 @@ public sealed class ExportQuarterFilterTests(SpPlusFactory factory) : IClassFixt
         var referent = await factory.SignInAsync(Email("referent"));
         Assert.Equal(HttpStatusCode.NotFound, (await referent.GetAsync(url)).StatusCode);
     }
+
+    [Theory]
+    [InlineData("/Reports/Exports/IndicatorsHistory?year=1999")]
+    [InlineData("/Reports/Exports/IndicatorsHistory?year=abc")]
+    [InlineData("/Reports/Exports/IndicatorsHistory?structureId=x")]
+    [InlineData("/Reports/Exports/ExperienceLog?year=2101")]
+    [InlineData("/Reports/Exports/ExperienceLog?quarter=deux")]
+    [InlineData("/Reports/Exports/ActionPlanTracker?year=0")]
+    [InlineData("/Reports/Exports/ActionPlanTracker?year=20266")]
+    [InlineData("/Reports/Exports/SelfAssessmentResults?year=-2026")]
+    [InlineData("/Reports/Exports/SelfAssessmentResults?year=2026x")]
+    public async Task A_year_out_of_range_or_a_filter_that_is_not_a_number_is_not_found_rather_than_another_file(string url)
+    {
+        var referent = await factory.SignInAsync(Email("referent"));
+        Assert.Equal(HttpStatusCode.NotFound, (await referent.GetAsync(url)).StatusCode);
+    }
 }

@@ -18,8 +18,9 @@ namespace SpPlus.Web.Areas.Reports.Controllers;
 /// <item>experience log: <see cref="FeedbackAccess.VisibleAsync"/>; the log never holds the postal code, the assignee,
 /// internal comments or answer drafts, whoever asks.</item>
 /// </list>
-/// Optional filters: structure and year; the indicators history and the experience log also take a quarter (1 to 4,
-/// 404 otherwise): the reports of that quarter, the experiences published in it.
+/// Optional filters: structure and year (2000 to 2100, 404 otherwise, as for the PDF documents); the indicators history
+/// and the experience log also take a quarter (1 to 4, 404 otherwise): the reports of that quarter, the experiences
+/// published in it. A filter that is not a number is a 404 too, never the unfiltered file.
 /// </summary>
 [Area("Reports")]
 [Authorize(Policy = Policies.Staff)]
@@ -33,7 +34,7 @@ public sealed class ExportsController(
     [HttpGet("IndicatorsHistory")]
     public async Task<IActionResult> IndicatorsHistory(int? structureId, int? year, int? quarter, CancellationToken cancellationToken)
     {
-        if (!IsQuarterOrNone(quarter))
+        if (!AreFilters(year, quarter))
         {
             return NotFound();
         }
@@ -51,7 +52,7 @@ public sealed class ExportsController(
     [HttpGet("ExperienceLog")]
     public async Task<IActionResult> ExperienceLog(int? structureId, int? year, int? quarter, CancellationToken cancellationToken)
     {
-        if (!IsQuarterOrNone(quarter))
+        if (!AreFilters(year, quarter))
         {
             return NotFound();
         }
@@ -71,6 +72,11 @@ public sealed class ExportsController(
     [HttpGet("ActionPlanTracker")]
     public async Task<IActionResult> ActionPlanTracker(int? structureId, int? year, CancellationToken cancellationToken)
     {
+        if (!AreFilters(year, quarter: null))
+        {
+            return NotFound();
+        }
+
         var chosenYear = year ?? time.CurrentYear();
         var plans = (await access.VisibleAsync(db.ActionPlans, cancellationToken))
             .Where(p => p.Year == chosenYear && (structureId == null || p.StructureId == structureId))
@@ -84,6 +90,11 @@ public sealed class ExportsController(
     [HttpGet("SelfAssessmentResults")]
     public async Task<IActionResult> SelfAssessmentResults(int? structureId, int? year, CancellationToken cancellationToken)
     {
+        if (!AreFilters(year, quarter: null))
+        {
+            return NotFound();
+        }
+
         var chosenYear = year ?? time.CurrentYear();
         var assessments = (await access.VisibleAsync(db.SelfAssessments, cancellationToken))
             .Where(a => a.Year == chosenYear && (structureId == null || a.StructureId == structureId));
@@ -91,5 +102,7 @@ public sealed class ExportsController(
             body => SelfAssessmentResultsExport.WriteAsync(body, assessments, cancellationToken));
     }
 
-    private static bool IsQuarterOrNone(int? quarter) => quarter is null or (>= 1 and <= 4);
+    /// <summary>The filters bound (a value that is not a number leaves model state invalid) and in range.</summary>
+    private bool AreFilters(int? year, int? quarter) =>
+        ModelState.IsValid && (year is null || Quarter.IsYear(year.Value)) && (quarter is null || Quarter.IsNumber(quarter.Value));
 }

@@ -95,7 +95,7 @@ public sealed class ReportsController(
                 .Select(r => r.QuarterNumber)
                 .Distinct()
                 .ToListAsync(cancellationToken);
-            departmentQuarters = numbers.Where(IsQuarterNumber).OrderDescending().Select(n => new Quarter(chosenYear, n)).ToList();
+            departmentQuarters = numbers.Where(Quarter.IsNumber).OrderDescending().Select(n => new Quarter(chosenYear, n)).ToList();
         }
 
         var plans = await visiblePlans
@@ -120,7 +120,7 @@ public sealed class ReportsController(
             IsFiltered = structureId is not null || year is not null || quarter is not null,
             EngagementsFrameworkYear = framework,
             Posters = posters
-                .Where(p => IsQuarterNumber(p.QuarterNumber))
+                .Where(p => Quarter.IsNumber(p.QuarterNumber))
                 .Select(p => new ReportPosterLink(p.StructureId, p.StructureName, new Quarter(p.Year, p.QuarterNumber), p.PublishedAtUtc ?? p.StateChangedAtUtc))
                 .ToList(),
             MayReadDepartmentReport = MayReadDepartmentReport(User),
@@ -221,10 +221,9 @@ public sealed class ReportsController(
         return Pdf(ClacPackDocument.Build(data, ParisNow()), ClacPackDocument.FileName(data));
     }
 
-    private static bool IsQuarterNumber(int number) => number is >= 1 and <= 4;
 
     private static Quarter? ToQuarter(int year, int quarter) =>
-        year is >= 2000 and <= 2100 && IsQuarterNumber(quarter) ? new Quarter(year, quarter) : null;
+        Quarter.IsYear(year) && Quarter.IsNumber(quarter) ? new Quarter(year, quarter) : null;
 
     private static string Id(int value) => value.ToString(CultureInfo.InvariantCulture);
 
