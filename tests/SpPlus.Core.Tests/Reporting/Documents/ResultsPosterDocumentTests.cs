@@ -133,12 +133,8 @@ public class ResultsPosterDocumentTests
     [Fact]
     public async Task In_the_most_compact_layout_the_non_applicable_indicators_share_one_line()
     {
-        await using var services = await DocumentTestData.ArrangeAsync();
-        var prefecture = (await StructureIdsAsync(services))["prefecture-aube"];
-        var notApplicable = new IndicatorFigures(null, null, null, null, IsNotApplicable: true);
-        await AddReportAsync(services, prefecture, T2, ReviewState.Published,
-            [.. EveryIndicator().Where(v => v.Item1 is not ("DELAI-REPONSE-AVIS" or "TAUX-REPONSE-AVIS")),
-                ("DELAI-REPONSE-AVIS", notApplicable), ("TAUX-REPONSE-AVIS", notApplicable)]);
+        var (services, prefecture) = await WithTwoAnswerIndicatorsNotApplicableAsync();
+        await using var _ = services;
         await AddCommitmentsAsync(services, prefecture, 2);
 
         var data = await WithAsync(services, (db, results) => ResultsPosterDocument.LoadAsync(db, results, prefecture, T2));
@@ -154,12 +150,8 @@ public class ResultsPosterDocumentTests
     [Fact]
     public async Task A_prefecture_with_the_three_usual_local_commitments_keeps_its_results_and_engagements_on_one_sheet()
     {
-        await using var services = await DocumentTestData.ArrangeAsync();
-        var prefecture = (await StructureIdsAsync(services))["prefecture-aube"];
-        var notApplicable = new IndicatorFigures(null, null, null, null, IsNotApplicable: true);
-        await AddReportAsync(services, prefecture, T2, ReviewState.Published,
-            [.. EveryIndicator().Where(v => v.Item1 is not ("DELAI-REPONSE-AVIS" or "TAUX-REPONSE-AVIS")),
-                ("DELAI-REPONSE-AVIS", notApplicable), ("TAUX-REPONSE-AVIS", notApplicable)]);
+        var (services, prefecture) = await WithTwoAnswerIndicatorsNotApplicableAsync();
+        await using var _ = services;
         // Opening hours, phone reachability with its target and an announced delay: what every structure displays.
         await services.RunAsync(async sp =>
         {
@@ -225,6 +217,18 @@ public class ResultsPosterDocumentTests
         Assert.Contains("Nosengagements", back);
         Assert.All(Data.Seeding.ReferenceData.Framework2021, e => Assert.Contains(Squash(e.Wording), back));
         Assert.DoesNotContain("Nosengagements", Squash(front.Text));
+    }
+
+    /// <summary>The préfecture's T2 published with every indicator but the two about answers to opinions, non applicable.</summary>
+    private static async Task<(TestDatabase Services, int PrefectureId)> WithTwoAnswerIndicatorsNotApplicableAsync()
+    {
+        var services = await DocumentTestData.ArrangeAsync();
+        var prefecture = (await StructureIdsAsync(services))["prefecture-aube"];
+        var notApplicable = new IndicatorFigures(null, null, null, null, IsNotApplicable: true);
+        await AddReportAsync(services, prefecture, T2, ReviewState.Published,
+            [.. EveryIndicator().Where(v => v.Item1 is not ("DELAI-REPONSE-AVIS" or "TAUX-REPONSE-AVIS")),
+                ("DELAI-REPONSE-AVIS", notApplicable), ("TAUX-REPONSE-AVIS", notApplicable)]);
+        return (services, prefecture);
     }
 
     private static (string Code, IndicatorFigures Figures)[] EveryIndicator() =>
